@@ -1,0 +1,28 @@
+package org.canopy.governance;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The partnership's groups and their members, for other modules. */
+public interface Groups {
+
+    /** The group of that name in the partnership, created (and recorded in the history) if missing. */
+    GroupSummary findOrCreate(long partnershipId, String actor, String name, GroupType type);
+
+    /** The group of that name in the partnership. */
+    Optional<GroupSummary> byName(long partnershipId, String name);
+
+    /** The named groups of the partnership, in the order asked. */
+    List<GroupSummary> byIds(long partnershipId, Collection<Long> ids);
+
+    /** The ids of the groups a person belongs to. */
+    Set<Long> groupIdsOf(long userId);
+
+    /** The ids of everyone who belongs to any of the groups. */
+    Set<Long> memberIdsOf(Collection<Long> groupIds);
+
+    /** Adds a person to a group of the partnership (no change if they already belong). */
+    void addMember(long partnershipId, String actor, long groupId, long userId);
+}

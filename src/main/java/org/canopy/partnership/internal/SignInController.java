@@ -1,0 +1,28 @@
+package org.canopy.partnership.internal;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page; Spring Security handles the form post and sign-out. */
+@Controller
+class SignInController {
+
+    static final String ERROR_ATTRIBUTE = "canopy.signInError";
+
+    @GetMapping("/sign-in")
+    String signIn(HttpSession session, Model model) {
+        Object error = session.getAttribute(ERROR_ATTRIBUTE);
+        if (error != null) {
+            session.removeAttribute(ERROR_ATTRIBUTE);
+            model.addAttribute("signInError", error);
+        }
+        return "partnership/sign-in";
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility() {
+        return "partnership/accessibility";
+    }
+}
