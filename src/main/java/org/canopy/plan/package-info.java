@@ -1,0 +1,6 @@
+/**
+ * The plan: the partnership's multi-year plan (sections, priorities, actions, lead groups, progress
+ * indicators, cross-cutting priorities, linked strategies) and its delivery, tracked quarter by quarter.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Plan")
+package org.canopy.plan;
