@@ -73,7 +73,7 @@ class PlanJourneyBrowserTest {
         assertThat(page.getByText("You may update these actions.")).isVisible();
         Browser.assertAccessible(page);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("9.2:")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("9.2").setExact(true)).click();
         Browser.assertAccessible(page);
 
         // A mistake: no status chosen. The error summary says so, and the text is kept.

@@ -130,7 +130,8 @@ class SignInAndTokensTest {
 
     java.time.LocalDateTime lockedUntil(String username) {
         return jdbc.sql("select locked_until from canopy_user where username = ?").param(username)
-                .query((rs, n) -> rs.getObject(1, java.time.LocalDateTime.class)).single();
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, java.time.LocalDateTime.class))).single()
+                .orElse(null);
     }
 
     String agencyId(String name) {

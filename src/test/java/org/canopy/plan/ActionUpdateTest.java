@@ -194,7 +194,7 @@ class ActionUpdateTest {
         long planId = Requests.demoPlanId(mvc, json);
         var rounds = mvc.perform(get("/plans/" + planId + "/rounds").with(Requests.signedIn(users, "coordinator")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(rounds).contains("1 of 83 actions updated").contains("Health contributor").contains("Police contributor");
+        assertThat(rounds).contains("1 of 84 actions updated").contains("Health contributor").contains("Police contributor");
     }
 
     void assertNothingStored() {

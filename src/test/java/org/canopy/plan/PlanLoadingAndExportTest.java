@@ -138,7 +138,7 @@ class PlanLoadingAndExportTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new java.io.StringReader(new String(csv, StandardCharsets.UTF_8).substring(1))).getRecords();
-        assertThat(records).hasSize(83);
+        assertThat(records).hasSize(84);
         var row = records.stream().filter(r -> r.get("Action").equals("7.1")).findFirst().orElseThrow();
         assertThat(row.get("Action status")).isEqualTo("Red: off track");
         assertThat(row.get("Priority status")).isEqualTo("Red: off track");
@@ -149,7 +149,7 @@ class PlanLoadingAndExportTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheetRows = workbook.getFirstSheet().read();
-            assertThat(sheetRows).hasSize(84);
+            assertThat(sheetRows).hasSize(85);
             assertThat(sheetRows.get(0).getCellText(7)).isEqualTo("Action");
             var excelRow = sheetRows.stream().filter(r -> "7.1".equals(r.getCellText(7))).findFirst().orElseThrow();
             assertThat(excelRow.getCellText(10)).isEqualTo("Red: off track");

@@ -37,8 +37,12 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("partnershipName")
-    String partnershipName(@AuthenticationPrincipal CanopyUser user) {
-        return user == null ? null : partnerships.name(user.partnershipId());
+    String partnershipName(@AuthenticationPrincipal CanopyUser user, HttpServletRequest request) {
+        // @RestController is a @Controller too; the API has no page to name.
+        if (user == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null;
+        }
+        return partnerships.name(user.partnershipId());
     }
 
     @ModelAttribute("navigation")

@@ -52,7 +52,7 @@ class ActionUpdates {
     /** One action due from a person in the open round, and whether it is done. */
     record DueAction(PlanView plan, RoundView round, PriorityView priority, ActionView action, UpdateView update) {
 
-        boolean done() {
+        public boolean done() {
             return update != null;
         }
     }
@@ -266,8 +266,8 @@ class ActionUpdates {
     /** The updates stored for a plan's period, by action id. */
     Map<Long, UpdateView> updatesFor(long planId, String period) {
         var byAction = new TreeMap<Long, UpdateView>();
-        jdbc.sql(PlanStore.UPDATE_COLUMNS + """
-                 from action_update u join plan_action a on a.id = u.action_id where a.plan_id = ? and u.period = ?""")
+        jdbc.sql(PlanStore.UPDATE_COLUMNS
+                + " from action_update u join plan_action a on a.id = u.action_id where a.plan_id = ? and u.period = ?")
                 .params(planId, period).query(PlanStore::update).list().forEach(u -> byAction.put(u.actionId(), u));
         return byAction;
     }

@@ -204,9 +204,8 @@ class PlanStore {
                     return null;
                 }).list();
         Map<Long, UpdateView> latest = new HashMap<>();
-        jdbc.sql(UPDATE_COLUMNS + """
-                 from action_update u join plan_action a on a.id = u.action_id
-                where a.plan_id = ? and u.period = (select max(v.period) from action_update v where v.action_id = u.action_id)""")
+        jdbc.sql(UPDATE_COLUMNS + " from action_update u join plan_action a on a.id = u.action_id"
+                + " where a.plan_id = ? and u.period = (select max(v.period) from action_update v where v.action_id = u.action_id)")
                 .param(planId).query(PlanStore::update).list().forEach(u -> latest.put(u.actionId(), u));
 
         Map<Long, List<ActionView>> actionsByPriority = new HashMap<>();

@@ -27,15 +27,15 @@ final class PlanViews {
             List<String> communityPlanCrossCuttingPriorities, List<String> linkedStrategies, List<String> partners,
             List<SectionView> sections) {
 
-        Rag rag() {
+        public Rag rag() {
             return Rag.rollUp(sections.stream().map(SectionView::rag).toList());
         }
 
-        List<PriorityView> priorities() {
+        public List<PriorityView> priorities() {
             return sections.stream().flatMap(s -> s.priorities().stream()).toList();
         }
 
-        List<ActionView> actions() {
+        public List<ActionView> actions() {
             return priorities().stream().flatMap(p -> p.actions().stream()).toList();
         }
     }
@@ -44,7 +44,7 @@ final class PlanViews {
             List<Article> uncrcArticles, List<String> achievements, List<String> challenges, List<String> indicators,
             List<PriorityView> priorities) {
 
-        Rag rag() {
+        public Rag rag() {
             return Rag.rollUp(priorities.stream().map(PriorityView::rag).toList());
         }
     }
@@ -52,16 +52,16 @@ final class PlanViews {
     record PriorityView(long id, int sectionNumber, int number, String title, String leadStatement,
             List<GroupSummary> leadGroups, List<ActionView> actions) {
 
-        Rag rag() {
+        public Rag rag() {
             return Rag.rollUp(actions.stream().map(ActionView::rag).toList());
         }
 
-        List<String> leadGroupNames() {
+        public List<String> leadGroupNames() {
             return leadGroups.stream().map(GroupSummary::name).toList();
         }
 
         /** How many actions have each status, for the priority's summary line. */
-        StatusCounts counts() {
+        public StatusCounts counts() {
             return StatusCounts.of(actions.stream().map(ActionView::rag).toList());
         }
     }
@@ -69,12 +69,12 @@ final class PlanViews {
     record ActionView(long id, long priorityId, int priorityNumber, int position, String text,
             List<String> crossCutting, UpdateView latest) {
 
-        Rag rag() {
+        public Rag rag() {
             return latest == null ? null : latest.rag();
         }
 
         /** The action's number as people cite it, like 9.2 (priority 9, second action). */
-        String reference() {
+        public String reference() {
             return priorityNumber + "." + position;
         }
     }
@@ -83,7 +83,7 @@ final class PlanViews {
             String evidenceUrl, String author, LocalDateTime createdAt, LocalDateTime updatedAt, int version) {
 
         /** A red update with no corrective step is flagged for the group and the administrator. */
-        boolean flagged() {
+        public boolean flagged() {
             return rag == Rag.RED && (correctiveStep == null || correctiveStep.isBlank());
         }
     }
@@ -104,7 +104,7 @@ final class PlanViews {
         }
 
         /** "2 red, 1 green, 3 with no update" */
-        String describe() {
+        public String describe() {
             var parts = new ArrayList<String>();
             if (red > 0) parts.add(red + " red");
             if (amber > 0) parts.add(amber + " amber");
@@ -118,7 +118,7 @@ final class PlanViews {
     record RoundView(long id, long planId, String period, LocalDate dueDate, LocalDateTime openedAt, String openedBy,
             LocalDateTime closedAt, String closedBy) {
 
-        boolean open() {
+        public boolean open() {
             return closedAt == null;
         }
     }

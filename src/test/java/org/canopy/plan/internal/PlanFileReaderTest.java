@@ -41,7 +41,7 @@ class PlanFileReaderTest {
         assertThat(plan.sections()).hasSize(4);
         assertThat(plan.sections().stream().mapToInt(s -> s.priorities().size()).sum()).isEqualTo(18);
         assertThat(plan.sections().stream().flatMap(s -> s.priorities().stream()).mapToInt(p -> p.actions().size()).sum())
-                .isEqualTo(83);
+                .isEqualTo(84);
     }
 
     @Test
