@@ -1,7 +1,9 @@
 package org.canopy;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,8 +13,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CanopyApplication {
 
-    /** Starts Canopy; {@code create-admin} as first argument creates a production administrator instead. */
+    /** Starts Canopy; with {@code create-admin} it creates a production administrator instead, and exits. */
     public static void main(String[] args) {
+        if (List.of(args).contains("create-admin")) {
+            // A command, not a server: no web server, and the exit code says whether it worked.
+            var application = new SpringApplication(CanopyApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            System.exit(SpringApplication.exit(application.run(args)));
+        }
         SpringApplication.run(CanopyApplication.class, args);
     }
 

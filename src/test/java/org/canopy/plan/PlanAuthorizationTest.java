@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -132,6 +133,25 @@ class PlanAuthorizationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void replacingAnUpdateIsRefusedOutsideTheLeadGroups() throws Exception {
+        mvc.perform(Requests.json(post("/api/v1/actions/" + actionP9 + "/updates"), update("GREEN"))
+                .with(Requests.user("health"))).andExpect(status().isCreated());
+        for (String user : List.of("police", "council", "executive", "scrutineer", "viewer")) {
+            mvc.perform(Requests.json(put("/api/v1/actions/" + actionP9 + "/updates/2018-19-Q4"),
+                    "{\"rag\":\"RED\",\"narrative\":\"Overwritten\",\"version\":0}").with(Requests.user(user)))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").value("Only members of the lead groups of priority 9 may update its actions"));
+        }
+        mvc.perform(get("/api/v1/actions/" + actionP9 + "/updates/2018-19-Q4").with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.narrative").value("Work is under way with partners."));
+        long roundId = jdbc.sql("select id from update_round where plan_id = ? and closed_at is null").param(planId)
+                .query(Long.class).single();
+        mvc.perform(post("/plans/" + planId + "/rounds/" + roundId + "/close").with(csrf())
+                .with(Requests.signedIn(users, "executive"))).andExpect(status().isForbidden());
+        jdbc.sql("delete from action_update").update();
     }
 
     @Test

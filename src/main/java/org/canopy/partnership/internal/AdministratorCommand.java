@@ -10,8 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(0)
-class AdministratorCommand implements ApplicationRunner {
+class AdministratorCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(AdministratorCommand.class);
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -32,16 +31,15 @@ class AdministratorCommand implements ApplicationRunner {
     private final Partnerships partnerships;
     private final UserAccounts users;
     private final PasswordEncoder encoder;
-    private final ConfigurableApplicationContext context;
     private final TransactionTemplate transaction;
+    private int exitCode;
 
     AdministratorCommand(Partnerships partnerships, UserAccounts users, PasswordEncoder encoder,
-            ConfigurableApplicationContext context, TransactionTemplate transaction) {
+            TransactionTemplate transaction) {
         this.transaction = transaction;
         this.partnerships = partnerships;
         this.users = users;
         this.encoder = encoder;
-        this.context = context;
     }
 
     @Override
@@ -49,16 +47,19 @@ class AdministratorCommand implements ApplicationRunner {
         if (!args.getNonOptionArgs().contains("create-admin")) {
             return;
         }
-        int exit = 0;
         try {
             createAdministrator(option(args, "partnership"), option(args, "area"), option(args, "username"),
                     option(args, "name"), readPassword());
         } catch (IllegalArgumentException e) {
             log.error("create-admin: {}", e.getMessage());
-            exit = 2;
+            exitCode = 2;
         }
-        int code = exit;
-        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    /** 0 when the administrator was created (or no command was given), 2 when the command was refused. */
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     void createAdministrator(String partnership, String area, String username, String name, String password) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // not for the create-admin command, which runs without a web server
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens,
             JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
@@ -90,6 +92,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignInThrottle throttle)
             throws Exception {
         http.authenticationManager(authentication)
