@@ -156,7 +156,7 @@ class AdministrationController {
         var problems = new ArrayList<FieldProblem>();
         if (name.isEmpty() || name.length() > 200) {
             problems.add(FieldProblem.of("name", "Enter the agency's name (up to 200 characters)"));
-        } else if (agencies.byName(admin.partnershipId(), name).isPresent()) {
+        } else if (agencies.agencyNamed(admin.partnershipId(), name).isPresent()) {
             problems.add(FieldProblem.of("name", "An agency with that name already exists"));
         }
         AgencyKind kind = null;

@@ -2,14 +2,16 @@ package org.canopy.partnership.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencyKind;
+import org.canopy.partnership.AgencySummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The partnership's agencies. */
 @Repository
-class Agencies {
+class Agencies implements AgencyDirectory {
 
     /** An agency as stored. */
     record Agency(long id, String name, AgencyKind kind, String description, boolean active) {
@@ -29,11 +31,16 @@ class Agencies {
                 .list();
     }
 
+    @Override
+    public List<AgencySummary> agencies(long partnershipId) {
+        return all(partnershipId).stream().map(a -> new AgencySummary(a.id(), a.name(), a.kind(), a.active())).toList();
+    }
+
     Optional<Agency> find(long partnershipId, long id) {
         return all(partnershipId).stream().filter(a -> a.id() == id).findFirst();
     }
 
-    Optional<Agency> byName(long partnershipId, String name) {
+    Optional<Agency> agencyNamed(long partnershipId, String name) {
         return all(partnershipId).stream().filter(a -> a.name().equalsIgnoreCase(name)).findFirst();
     }
 

@@ -93,7 +93,7 @@ class DemoPartnership implements ApplicationRunner {
         }
         String hash = encoder.encode("demo");
         for (Object[] u : ACCOUNTS) {
-            Long agencyId = u[3] == null ? null : agencies.byName(partnershipId, (String) u[3]).orElseThrow().id();
+            Long agencyId = u[3] == null ? null : agencies.agencyNamed(partnershipId, (String) u[3]).orElseThrow().id();
             users.create(partnershipId, (String) u[0], (String) u[1], null, hash, (Role) u[2], agencyId);
         }
         events.publishEvent(new DemoPartnershipCreated(partnershipId));

@@ -54,6 +54,7 @@ class NavigationAdvice {
         var links = new ArrayList<NavigationLink>();
         links.add(link("Plans", "/plans", path, "/plans", "/actions"));
         links.add(link("My updates", "/my-updates", path, "/my-updates"));
+        links.add(link("Data", "/dashboard", path, "/dashboard"));
         links.add(link("Groups", "/groups", path, "/groups"));
         if (user.isAdministrator()) {
             links.add(link("Administration", "/admin", path, "/admin"));

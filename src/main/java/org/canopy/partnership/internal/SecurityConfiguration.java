@@ -98,7 +98,7 @@ class SecurityConfiguration {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/sign-in", "/error", "/accessibility").permitAll()
+                                "/sign-in", "/error", "/accessibility", "/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")

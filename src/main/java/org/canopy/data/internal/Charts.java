@@ -1,0 +1,123 @@
+package org.canopy.data.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+import org.canopy.data.internal.DataViews.SeriesPoint;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.springframework.stereotype.Component;
+
+/**
+ * SVG charts drawn with JFreeChart and JFreeSVG: the control chart of an indicator page (value, mean,
+ * process limits and benchmarks by period) and the small trend line of a dashboard tile. Every chart
+ * is shown with its figures in a table beside it.
+ */
+@Component
+class Charts {
+
+    // GOV.UK palette colours, distinguishable and with enough contrast on white.
+    private static final Color VALUE = new Color(0x1d, 0x70, 0xb8);
+    private static final Color MEAN = new Color(0x50, 0x5a, 0x5f);
+    private static final Color LIMIT = new Color(0xd4, 0x35, 0x1c);
+    private static final Color ENGLAND = new Color(0x00, 0x70, 0x3c);
+    private static final Color LONDON = new Color(0x91, 0x2b, 0x88);
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    String controlChart(String title, List<SeriesPoint> points) {
+        var data = new DefaultCategoryDataset();
+        for (var p : points) {
+            data.addValue(p.value(), "Value", p.period());
+            if (p.mean() != null) {
+                data.addValue(p.mean(), "Mean", p.period());
+                data.addValue(p.upper(), "Upper process limit", p.period());
+                data.addValue(p.lower(), "Lower process limit", p.period());
+            }
+            if (p.england() != null) {
+                data.addValue(p.england(), "England", p.period());
+            }
+            if (p.london() != null) {
+                data.addValue(p.london(), "London", p.period());
+            }
+        }
+        var renderer = new LineAndShapeRenderer(true, true);
+        for (int s = 0; s < data.getRowCount(); s++) {
+            String key = (String) data.getRowKey(s);
+            renderer.setSeriesPaint(s, switch (key) {
+                case "Mean" -> MEAN;
+                case "Upper process limit", "Lower process limit" -> LIMIT;
+                case "England" -> ENGLAND;
+                case "London" -> LONDON;
+                default -> VALUE;
+            });
+            boolean dashed = !key.equals("Value");
+            renderer.setSeriesStroke(s, dashed ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(2.5f));
+            renderer.setSeriesShapesVisible(s, !dashed);
+        }
+        var plot = new CategoryPlot(data, axis(), numberAxis(), renderer);
+        style(plot);
+        var chart = new JFreeChart(null, FONT, plot, true);
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(FONT);
+        chart.setBackgroundPaint(Color.WHITE);
+        return svg(chart, 760, 380, title);
+    }
+
+    String sparkline(String title, List<SeriesPoint> points) {
+        var data = new DefaultCategoryDataset();
+        points.forEach(p -> data.addValue(p.value(), "Value", p.period()));
+        var renderer = new LineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, VALUE);
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        var category = axis();
+        category.setVisible(false);
+        var numbers = numberAxis();
+        numbers.setVisible(false);
+        var plot = new CategoryPlot(data, category, numbers, renderer);
+        style(plot);
+        plot.setRangeGridlinesVisible(false);
+        var chart = new JFreeChart(null, FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return svg(chart, 240, 60, title);
+    }
+
+    private static CategoryAxis axis() {
+        var axis = new CategoryAxis();
+        axis.setTickLabelFont(FONT);
+        return axis;
+    }
+
+    private static NumberAxis numberAxis() {
+        var axis = new NumberAxis();
+        axis.setTickLabelFont(FONT);
+        axis.setAutoRangeIncludesZero(true);
+        return axis;
+    }
+
+    private static void style(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xb1, 0xb4, 0xb6));
+        plot.setOutlineVisible(false);
+    }
+
+    private static String svg(JFreeChart chart, int width, int height, String title) {
+        var g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        String svg = g.getSVGElement();
+        // A title makes the image's purpose known to assistive technology opening it directly.
+        return svg.replaceFirst(">", "><title>" + escape(title) + "</title>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,58 @@
+package org.canopy.data.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.canopy.data.internal.DataViews.Area;
+import org.canopy.data.internal.DataViews.Indicator;
+import org.canopy.data.internal.DataViews.SeriesPoint;
+import org.canopy.web.NotFound;
+import org.springframework.stereotype.Service;
+
+/** The dashboard's reading of the catalogue: each indicator with its series in the partnership's own area. */
+@Service
+class Dashboard {
+
+    /** An indicator and its series in one area; {@code latest} is null while it has no figure. */
+    record Tile(Indicator indicator, Area area, List<SeriesPoint> series) {
+
+        public SeriesPoint latest() {
+            return series.isEmpty() ? null : series.get(series.size() - 1);
+        }
+    }
+
+    private final DataStore store;
+    private final Series series;
+
+    Dashboard(DataStore store, Series series) {
+        this.store = store;
+        this.series = series;
+    }
+
+    /** Every indicator of the partnership in its own area, with figures first. */
+    List<Tile> tiles(long partnershipId) {
+        var areas = store.areas(partnershipId);
+        var home = store.homeArea(partnershipId);
+        if (home.isEmpty()) {
+            return List.of();
+        }
+        var observations = store.allObservations(partnershipId);
+        var tiles = new ArrayList<Tile>();
+        for (var indicator : store.indicators(partnershipId)) {
+            tiles.add(new Tile(indicator, home.get(), series.of(indicator, home.get(), areas, observations,
+                    store.targets(indicator.id()))));
+        }
+        return tiles;
+    }
+
+    /** One indicator's series, in the named area or the partnership's own. */
+    Tile tile(long partnershipId, String code, String areaName) {
+        var indicator = store.indicator(partnershipId, code).orElseThrow(() -> new NotFound("The indicator " + code));
+        var areas = store.areas(partnershipId);
+        Optional<Area> area = areaName == null || areaName.isBlank() ? store.homeArea(partnershipId)
+                : areas.stream().filter(a -> a.name().equalsIgnoreCase(areaName.trim())).findFirst();
+        var chosen = area.orElseThrow(() -> new NotFound("The area " + (areaName == null ? "" : areaName)));
+        return new Tile(indicator, chosen, series.of(indicator, chosen, areas, store.observations(indicator.id()),
+                store.targets(indicator.id())));
+    }
+}

@@ -1,0 +1,254 @@
+package org.canopy.data.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.canopy.data.internal.DataViews.SeriesPoint;
+import org.canopy.partnership.AgencyDirectory;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.plan.PlanPriorities;
+import org.canopy.reporting.TableExport;
+import org.canopy.web.FormErrors;
+import org.canopy.web.InvalidInput;
+import org.springframework.http.ContentDisposition;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The dashboard, indicator pages with control charts, imports, exports and the public view. */
+@Controller
+class DashboardController {
+
+    /** How a point's signal is said in words, with a symbol that does not rely on colour. */
+    static String signalWords(Spc.Signal signal) {
+        return switch (signal) {
+            case IMPROVEMENT -> "▲ Improvement (special cause)";
+            case CONCERN -> "▼ Concern (special cause)";
+            case NEUTRAL_CHANGE -> "◆ Change, neither good nor bad (special cause)";
+            case NONE -> "No signal";
+        };
+    }
+
+    private final Dashboard dashboard;
+    private final Charts charts;
+    private final ObservationImport imports;
+    private final DataStore store;
+    private final AgencyDirectory agencies;
+    private final PlanPriorities priorities;
+    private final PublicPartnership publicPartnership;
+
+    DashboardController(Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
+            AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership) {
+        this.dashboard = dashboard;
+        this.charts = charts;
+        this.imports = imports;
+        this.store = store;
+        this.agencies = agencies;
+        this.priorities = priorities;
+        this.publicPartnership = publicPartnership;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) Long priority,
+            @RequestParam(required = false) Long agency, Model model) {
+        var tiles = filter(dashboard.tiles(user.partnershipId()), priority, agency);
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("withFigures", tiles.stream().filter(t -> t.latest() != null).toList());
+        model.addAttribute("withoutFigures", tiles.stream().filter(t -> t.latest() == null).toList());
+        model.addAttribute("priorities", priorities.priorities(user.partnershipId()));
+        model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
+        model.addAttribute("priority", priority);
+        model.addAttribute("agency", agency);
+        model.addAttribute("minPoints", Spc.MIN_POINTS);
+        model.addAttribute("mayImport", ObservationImport.mayImport(user));
+        return "data/dashboard";
+    }
+
+    private static List<Dashboard.Tile> filter(List<Dashboard.Tile> tiles, Long priority, Long agency) {
+        return tiles.stream()
+                .filter(t -> priority == null || t.indicator().priorityIds().contains(priority))
+                .filter(t -> agency == null || agency.equals(t.indicator().sourceAgencyId()))
+                .toList();
+    }
+
+    @GetMapping("/dashboard/indicators/{code}")
+    String indicator(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
+            @RequestParam(required = false) String area, Model model) {
+        var tile = dashboard.tile(user.partnershipId(), code, area);
+        model.addAttribute("tile", tile);
+        model.addAttribute("areas", store.areas(user.partnershipId()));
+        model.addAttribute("minPoints", Spc.MIN_POINTS);
+        var linked = priorities.priorities(user.partnershipId()).stream()
+                .filter(p -> tile.indicator().priorityIds().contains(p.id())).toList();
+        model.addAttribute("linkedPriorities", linked);
+        return "data/indicator";
+    }
+
+    @GetMapping(value = "/dashboard/indicators/{code}/chart.svg", produces = "image/svg+xml")
+    void chart(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
+            @RequestParam(required = false) String area, HttpServletResponse response) throws IOException {
+        var tile = dashboard.tile(user.partnershipId(), code, area);
+        svg(response, charts.controlChart("Control chart: " + tile.indicator().name(), tile.series()));
+    }
+
+    @GetMapping(value = "/dashboard/indicators/{code}/trend.svg", produces = "image/svg+xml")
+    void trend(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, HttpServletResponse response)
+            throws IOException {
+        var tile = dashboard.tile(user.partnershipId(), code, null);
+        svg(response, charts.sparkline("Trend: " + tile.indicator().name(), tile.series()));
+    }
+
+    /** JFreeSVG styles with attributes, so the chart image gets a CSP of its own: no script, inline style only. */
+    private static void svg(HttpServletResponse response, String svg) throws IOException {
+        response.setContentType("image/svg+xml");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        response.setHeader("Cache-Control", "private, max-age=60");
+        response.getOutputStream().write(svg.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/dashboard/export.csv")
+    void exportCsv(@AuthenticationPrincipal CanopyUser user, HttpServletResponse response) throws IOException {
+        download(response, dashboardTable(user), "csv");
+    }
+
+    @GetMapping("/dashboard/export.xlsx")
+    void exportXlsx(@AuthenticationPrincipal CanopyUser user, HttpServletResponse response) throws IOException {
+        download(response, dashboardTable(user), "xlsx");
+    }
+
+    @GetMapping("/dashboard/indicators/{code}/export.{format:csv|xlsx}")
+    void exportSeries(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @PathVariable String format,
+            @RequestParam(required = false) String area, HttpServletResponse response) throws IOException {
+        var tile = dashboard.tile(user.partnershipId(), code, area);
+        List<List<Object>> rows = new ArrayList<>();
+        tile.series().forEach(p -> rows.add(row(tile, p)));
+        download(response, new TableExport.Table(tile.indicator().code() + " " + tile.area().name(), HEADER, rows), format);
+    }
+
+    static final List<String> HEADER = List.of("Indicator", "Name", "Unit", "Area", "Period", "Value", "England", "London",
+            "Statistical neighbours", "Target", "Mean", "Lower process limit", "Upper process limit", "Signal", "Narrative",
+            "Source");
+
+    private TableExport.Table dashboardTable(CanopyUser user) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var tile : dashboard.tiles(user.partnershipId())) {
+            tile.series().forEach(p -> rows.add(row(tile, p)));
+        }
+        return new TableExport.Table("Data dashboard", HEADER, rows);
+    }
+
+    private static List<Object> row(Dashboard.Tile tile, SeriesPoint p) {
+        var row = new ArrayList<Object>();
+        row.add(tile.indicator().code());
+        row.add(tile.indicator().name());
+        row.add(tile.indicator().unit().label());
+        row.add(tile.area().name());
+        row.add(p.period());
+        row.add(p.value());
+        row.add(p.england());
+        row.add(p.london());
+        row.add(p.statisticalNeighbours());
+        row.add(p.target());
+        row.add(p.mean());
+        row.add(p.lower());
+        row.add(p.upper());
+        row.add(signalWords(p.signal()));
+        row.add(p.narrative());
+        row.add(p.source());
+        return row;
+    }
+
+    private static void download(HttpServletResponse response, TableExport.Table table, String format) throws IOException {
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(table.title() + "." + format, StandardCharsets.UTF_8).build().toString());
+        if (format.equals("csv")) {
+            response.setContentType("text/csv; charset=UTF-8");
+            TableExport.csv(table, response.getOutputStream());
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            TableExport.xlsx(table, response.getOutputStream());
+        }
+    }
+
+    @GetMapping("/dashboard/import")
+    String importForm(@AuthenticationPrincipal CanopyUser user, Model model) {
+        requireImporter(user);
+        model.addAttribute("agencies", user.isAdministrator() ? agencies.agencies(user.partnershipId())
+                : agencies.agencies(user.partnershipId()).stream().filter(a -> a.id() == user.agencyId()).toList());
+        return "data/import";
+    }
+
+    @PostMapping("/dashboard/import")
+    String importFile(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) MultipartFile file,
+            Model model, RedirectAttributes redirect) throws IOException {
+        requireImporter(user);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInput("file", "Choose a CSV or Excel file of figures to import");
+            }
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+            var rows = name.endsWith(".xlsx") ? ObservationImport.readXlsx(file.getInputStream())
+                    : ObservationImport.readCsv(file.getInputStream());
+            int stored = imports.importRows(user, rows);
+            redirect.addFlashAttribute("success", "Imported " + stored + (stored == 1 ? " figure" : " figures"));
+            return "redirect:/dashboard";
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("errorAnchor", "file");
+            return importForm(user, model);
+        }
+    }
+
+    /** A CSV template of one agency's indicators for a period, ready to fill in. */
+    @GetMapping("/dashboard/import/template.csv")
+    void template(@AuthenticationPrincipal CanopyUser user, @RequestParam long agency,
+            @RequestParam(defaultValue = "") String period, HttpServletResponse response) throws IOException {
+        requireImporter(user);
+        if (!user.isAdministrator() && (user.agencyId() == null || user.agencyId() != agency)) {
+            throw new AccessDeniedException("Contributors download their own agency's template");
+        }
+        var home = store.homeArea(user.partnershipId()).map(a -> a.name()).orElse("");
+        List<List<Object>> rows = store.indicators(user.partnershipId()).stream()
+                .filter(i -> i.sourceAgencyId() != null && i.sourceAgencyId() == agency)
+                .map(i -> List.<Object>of(i.code(), period, home, "", ""))
+                .collect(Collectors.toList());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("figures-template.csv", StandardCharsets.UTF_8).build().toString());
+        response.setContentType("text/csv; charset=UTF-8");
+        TableExport.csv(new TableExport.Table("Template", ObservationImport.HEADER, rows), response.getOutputStream());
+    }
+
+    private static void requireImporter(CanopyUser user) {
+        if (!ObservationImport.mayImport(user)) {
+            throw new AccessDeniedException("Only agency contributors and administrators submit figures");
+        }
+    }
+
+    /** The published view: public indicators only, no narrative, small counts suppressed. */
+    @GetMapping("/public/indicators")
+    String publicIndicators(@RequestParam(required = false) Long partnership, Model model) {
+        long partnershipId = publicPartnership.resolve(partnership);
+        var tiles = dashboard.tiles(partnershipId).stream().filter(t -> t.indicator().isPublic()).toList();
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("published", tiles.stream().collect(Collectors.toMap(t -> t.indicator().code(),
+                t -> t.series().stream().map(p -> published(t, p)).toList())));
+        return "data/public";
+    }
+
+    static String published(Dashboard.Tile tile, SeriesPoint p) {
+        Object value = DataApiController.publish(tile.indicator().unit(), p.value());
+        return value instanceof String s ? s : DataViews.format(p.value()) + tile.indicator().unit().suffix();
+    }
+
+}

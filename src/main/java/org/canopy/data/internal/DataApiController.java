@@ -1,0 +1,115 @@
+package org.canopy.data.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.canopy.data.internal.DataViews.SeriesPoint;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.privacy.Suppression;
+import org.canopy.web.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Data part of API.md. */
+@RestController
+@RequestMapping("/api/v1")
+class DataApiController {
+
+    record IndicatorJson(String code, String name, String definition, Unit unit, Polarity polarity, Frequency frequency,
+            String sourceAgency, String populationBase, List<Long> priorityIds, boolean isPublic) {
+    }
+
+    private final DataStore store;
+    private final Dashboard dashboard;
+    private final ObservationImport imports;
+    private final PublicPartnership publicPartnership;
+    private final JsonMapper json;
+
+    DataApiController(DataStore store, Dashboard dashboard, ObservationImport imports, PublicPartnership publicPartnership,
+            JsonMapper json) {
+        this.store = store;
+        this.dashboard = dashboard;
+        this.imports = imports;
+        this.publicPartnership = publicPartnership;
+        this.json = json;
+    }
+
+    @GetMapping("/indicators")
+    List<IndicatorJson> indicators(@AuthenticationPrincipal CanopyUser user) {
+        return store.indicators(user.partnershipId()).stream()
+                .map(i -> new IndicatorJson(i.code(), i.name(), i.definition(), i.unit(), i.polarity(), i.frequency(),
+                        i.sourceAgency(), i.populationBase(), i.priorityIds(), i.isPublic()))
+                .toList();
+    }
+
+    @PostMapping(value = "/observations", consumes = "text/csv")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> importCsv(@AuthenticationPrincipal CanopyUser user, @RequestBody byte[] body) {
+        return Map.of("stored", imports.importRows(user, ObservationImport.readCsv(new java.io.ByteArrayInputStream(body))));
+    }
+
+    @PostMapping(value = "/observations", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> importJson(@AuthenticationPrincipal CanopyUser user, @RequestBody String body) throws IOException {
+        return Map.of("stored", imports.importRows(user, ObservationImport.readJson(json.readTree(body))));
+    }
+
+    @GetMapping("/indicators/{code}/series")
+    List<Map<String, Object>> series(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
+            @RequestParam(required = false) String area) {
+        var tile = dashboard.tile(user.partnershipId(), code, area);
+        return tile.series().stream().map(p -> point(p, p.value(), true)).toList();
+    }
+
+    /** Public indicators only, no narrative, counts of 1 to 5 published as "c". */
+    @GetMapping("/public/indicators/{code}/series")
+    List<Map<String, Object>> publicSeries(@PathVariable String code, @RequestParam(required = false) Long partnership) {
+        long partnershipId = publicPartnership.resolve(partnership);
+        var indicator = store.indicator(partnershipId, code).filter(DataViews.Indicator::isPublic)
+                .orElseThrow(() -> new NotFound("The public indicator " + code));
+        var tile = dashboard.tile(partnershipId, indicator.code(), null);
+        return tile.series().stream().map(p -> point(p, publish(indicator.unit(), p.value()), false)).toList();
+    }
+
+    static Object publish(Unit unit, BigDecimal value) {
+        if (unit != Unit.COUNT || value == null) {
+            return value;
+        }
+        String published = Suppression.publishCount(value.longValue());
+        return "c".equals(published) ? "c" : value;
+    }
+
+    private static Map<String, Object> point(SeriesPoint p, Object value, boolean withNarrative) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("period", p.period());
+        map.put("value", value);
+        if (withNarrative) {
+            map.put("narrative", p.narrative());
+            map.put("source", p.source());
+        }
+        var benchmarks = new LinkedHashMap<String, Object>();
+        benchmarks.put("england", p.england());
+        benchmarks.put("london", p.london());
+        benchmarks.put("statisticalNeighbours", p.statisticalNeighbours());
+        map.put("benchmarks", benchmarks);
+        var spc = new LinkedHashMap<String, Object>();
+        spc.put("mean", p.mean());
+        spc.put("lower", p.lower());
+        spc.put("upper", p.upper());
+        spc.put("signal", p.signal());
+        map.put("spc", spc);
+        map.put("target", p.target());
+        return map;
+    }
+}

@@ -1,0 +1,134 @@
+package org.canopy.data.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.canopy.data.internal.DataViews.Area;
+import org.canopy.data.internal.DataViews.Indicator;
+import org.canopy.data.internal.DataViews.Observation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Areas, the indicator catalogue and observations, in the data module's own tables. */
+@Repository
+class DataStore {
+
+    private final JdbcClient jdbc;
+
+    DataStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Area> areas(long partnershipId) {
+        return jdbc.sql("select id, name, kind, statistical_neighbour from data_area where partnership_id = ? order by id")
+                .param(partnershipId)
+                .query((rs, n) -> new Area(rs.getLong(1), rs.getString(2), AreaKind.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** The partnership's own area: its first local authority that is not a statistical neighbour. */
+    Optional<Area> homeArea(long partnershipId) {
+        return areas(partnershipId).stream()
+                .filter(a -> a.kind() == AreaKind.LOCAL_AUTHORITY && !a.statisticalNeighbour()).findFirst();
+    }
+
+    long createArea(long partnershipId, String name, AreaKind kind, boolean neighbour) {
+        return insert("insert into data_area (partnership_id, name, kind, statistical_neighbour) values (?, ?, ?, ?)",
+                partnershipId, name, kind.name(), neighbour);
+    }
+
+    List<Indicator> indicators(long partnershipId) {
+        Map<Long, List<Long>> priorities = links("""
+                select l.indicator_id, l.priority_id from indicator_priority l join indicator i on i.id = l.indicator_id
+                where i.partnership_id = ?""", partnershipId);
+        Map<Long, List<Long>> groups = links("""
+                select l.indicator_id, l.group_id from indicator_priority_group l join indicator i on i.id = l.indicator_id
+                where i.partnership_id = ?""", partnershipId);
+        return jdbc.sql(SELECT_INDICATOR + " where partnership_id = ? order by code").param(partnershipId)
+                .query((rs, n) -> indicator(rs, priorities, groups)).list();
+    }
+
+    Optional<Indicator> indicator(long partnershipId, String code) {
+        return indicators(partnershipId).stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    private Map<Long, List<Long>> links(String sql, long partnershipId) {
+        Map<Long, List<Long>> links = new HashMap<>();
+        jdbc.sql(sql).param(partnershipId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> links.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return links;
+    }
+
+    long createIndicator(long partnershipId, IndicatorFile.IndicatorEntry e, Long sourceAgencyId, List<Long> priorityIds,
+            List<Long> groupIds) {
+        long id = insert("""
+                insert into indicator (partnership_id, code, name, definition, unit, polarity, frequency, source_agency_id,
+                                       source_agency, population_base, seed_indicator, comparison_note, is_public)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                partnershipId, e.code(), e.name(), e.definition(), e.unit().name(), e.polarity().name(), e.frequency().name(),
+                sourceAgencyId, e.sourceAgency(), e.populationBase(), e.seedIndicator(), e.comparisonNote(), e.isPublic());
+        priorityIds.stream().distinct().forEach(p -> jdbc.sql("insert into indicator_priority (indicator_id, priority_id) values (?, ?)")
+                .params(id, p).update());
+        groupIds.stream().distinct().forEach(g -> jdbc.sql("insert into indicator_priority_group (indicator_id, group_id) values (?, ?)")
+                .params(id, g).update());
+        return id;
+    }
+
+    /** All observations of an indicator in every area, in period order. */
+    List<Observation> observations(long indicatorId) {
+        return jdbc.sql(SELECT_OBSERVATION + " where indicator_id = ? order by period_start, area_id").param(indicatorId)
+                .query(DataStore::observation).list();
+    }
+
+    /** All observations of the partnership's indicators, for the dashboard, in period order. */
+    List<Observation> allObservations(long partnershipId) {
+        return jdbc.sql(SELECT_OBSERVATION + " where indicator_id in (select id from indicator where partnership_id = ?)"
+                + " order by period_start, area_id").param(partnershipId).query(DataStore::observation).list();
+    }
+
+    Map<String, BigDecimal> targets(long indicatorId) {
+        Map<String, BigDecimal> targets = new HashMap<>();
+        jdbc.sql("select period, target_value from indicator_target where indicator_id = ?").param(indicatorId)
+                .query((rs, n) -> targets.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return targets;
+    }
+
+    private long insert(String sql, Object... params) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private static final String SELECT_INDICATOR = """
+            select id, code, name, definition, unit, polarity, frequency, source_agency_id, source_agency, population_base,
+                   seed_indicator, comparison_note, is_public from indicator""";
+
+    private static final String SELECT_OBSERVATION = """
+            select id, indicator_id, area_id, period, period_start, observed_value, narrative, source, quote, recorded_by
+            from observation""";
+
+    private static Indicator indicator(ResultSet rs, Map<Long, List<Long>> priorities, Map<Long, List<Long>> groups)
+            throws SQLException {
+        long id = rs.getLong("id");
+        long agency = rs.getLong("source_agency_id");
+        Long agencyId = rs.wasNull() ? null : agency;
+        return new Indicator(id, rs.getString("code"), rs.getString("name"), rs.getString("definition"),
+                Unit.valueOf(rs.getString("unit")), Polarity.valueOf(rs.getString("polarity")),
+                Frequency.valueOf(rs.getString("frequency")), agencyId, rs.getString("source_agency"),
+                rs.getString("population_base"), rs.getString("seed_indicator"), rs.getString("comparison_note"),
+                rs.getBoolean("is_public"), priorities.getOrDefault(id, List.of()), groups.getOrDefault(id, List.of()));
+    }
+
+    private static Observation observation(ResultSet rs, int n) throws SQLException {
+        return new Observation(rs.getLong("id"), rs.getLong("indicator_id"), rs.getLong("area_id"), rs.getString("period"),
+                rs.getObject("period_start", LocalDate.class), rs.getBigDecimal("observed_value"), rs.getString("narrative"),
+                rs.getString("source"), rs.getString("quote"), rs.getString("recorded_by"));
+    }
+}

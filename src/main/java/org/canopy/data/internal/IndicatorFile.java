@@ -1,0 +1,22 @@
+package org.canopy.data.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** An indicator catalogue as read from a file (format {@code canopy-indicators/1}), already validated. */
+record IndicatorFile(List<AreaEntry> areas, List<IndicatorEntry> indicators) {
+
+    static final String FORMAT = "canopy-indicators/1";
+
+    record AreaEntry(String name, AreaKind kind, boolean statisticalNeighbour) {
+    }
+
+    record IndicatorEntry(String code, String name, String definition, Unit unit, Polarity polarity,
+            Frequency frequency, String sourceAgency, String populationBase, List<Integer> planPriorities,
+            List<String> partnershipPriorities, String seedIndicator, boolean isPublic, String comparisonNote,
+            List<ObservationEntry> observations) {
+    }
+
+    record ObservationEntry(String period, String area, BigDecimal value, String source, String quote) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The multi-agency data dashboard: the indicator catalogue, figures by period and area with their
+ * narrative, benchmarks, statistical process control signals and the published (suppressed) view.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Data")
+package org.canopy.data;

@@ -1,0 +1,25 @@
+package org.canopy.privacy;
+
+import java.util.List;
+
+/**
+ * Refuses identifiable data in free text: NHS numbers, unique pupil numbers, postcodes, dates of birth,
+ * phone numbers and email addresses. Canopy names cases by pseudonym and holds aggregate data only, so a
+ * narrative that contains one of these is turned away before anything is stored.
+ */
+public interface IdentifierGuard {
+
+    /**
+     * Finds what looks like an identifier in {@code text}: sorted by start, never overlapping, empty for
+     * null or blank text. The findings carry offsets only, never the identifier itself.
+     */
+    List<FoundIdentifier> scan(String text);
+
+    /**
+     * Refuses {@code text} with {@link org.canopy.web.InvalidInput} (one problem per finding, all on
+     * {@code field}) when {@link #scan} finds anything; null or blank text passes. {@code label} names the
+     * text at the start of a sentence, e.g. "The narrative". The messages give the kind and the character
+     * positions (counted from 1) and never repeat the identifier.
+     */
+    void check(String field, String label, String text);
+}

@@ -1,0 +1,22 @@
+package org.canopy.privacy;
+
+/** A kind of identifier that would identify a child or family, with how people call it in a sentence. */
+public enum IdentifierKind {
+    NHS_NUMBER("an NHS number"),
+    UNIQUE_PUPIL_NUMBER("a unique pupil number"),
+    POSTCODE("a postcode"),
+    DATE_OF_BIRTH("a date of birth"),
+    PHONE_NUMBER("a phone number"),
+    EMAIL_ADDRESS("an email address");
+
+    private final String label;
+
+    IdentifierKind(String label) {
+        this.label = label;
+    }
+
+    /** The kind as it reads in a sentence, with its article: "an NHS number". */
+    public String label() {
+        return label;
+    }
+}
