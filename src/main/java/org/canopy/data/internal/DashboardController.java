@@ -47,9 +47,14 @@ class DashboardController {
     private final AgencyDirectory agencies;
     private final PlanPriorities priorities;
     private final PublicPartnership publicPartnership;
+    private final DataRounds rounds;
+    private final Escalations escalations;
 
     DashboardController(Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
-            AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership) {
+            AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership, DataRounds rounds,
+            Escalations escalations) {
+        this.rounds = rounds;
+        this.escalations = escalations;
         this.dashboard = dashboard;
         this.charts = charts;
         this.imports = imports;
@@ -72,7 +77,14 @@ class DashboardController {
         model.addAttribute("agency", agency);
         model.addAttribute("minPoints", Spc.MIN_POINTS);
         model.addAttribute("mayImport", ObservationImport.mayImport(user));
+        model.addAttribute("openEscalations", escalations.escalations(user.partnershipId()).stream()
+                .filter(e -> e.status() == Escalations.Status.OPEN).count());
+        model.addAttribute("due", rounds.dueFrom(user));
         return "data/dashboard";
+    }
+
+    boolean isReviewer(CanopyUser user) {
+        return rounds.isReviewer(user);
     }
 
     private static List<Dashboard.Tile> filter(List<Dashboard.Tile> tiles, Long priority, Long agency) {
@@ -92,6 +104,11 @@ class DashboardController {
         var linked = priorities.priorities(user.partnershipId()).stream()
                 .filter(p -> tile.indicator().priorityIds().contains(p.id())).toList();
         model.addAttribute("linkedPriorities", linked);
+        model.addAttribute("escalations", escalations.forIndicator(user.partnershipId(), code));
+        model.addAttribute("mayEscalate", rounds.isReviewer(user));
+        if (!model.containsAttribute("escalationForm")) {
+            model.addAttribute("escalationForm", Map.of());
+        }
         return "data/indicator";
     }
 
@@ -169,7 +186,7 @@ class DashboardController {
         return row;
     }
 
-    private static void download(HttpServletResponse response, TableExport.Table table, String format) throws IOException {
+    static void download(HttpServletResponse response, TableExport.Table table, String format) throws IOException {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(table.title() + "." + format, StandardCharsets.UTF_8).build().toString());
         if (format.equals("csv")) {

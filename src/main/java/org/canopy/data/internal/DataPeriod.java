@@ -42,6 +42,15 @@ record DataPeriod(String label, LocalDate start) {
         return Optional.empty();
     }
 
+    /** How often an indicator reported in periods like this one is collected. */
+    Frequency frequency() {
+        if (QUARTER.matcher(label).matches()) {
+            return Frequency.QUARTERLY;
+        }
+        var fy = FINANCIAL_YEAR.matcher(label);
+        return fy.matches() && !consecutive(fy.group(1), fy.group(2)) ? Frequency.MONTHLY : Frequency.ANNUAL;
+    }
+
     /** "2020-21" is a financial year and "2020-12" a month: a financial year's second half is the next year. */
     private static boolean consecutive(String first, String second) {
         return (Integer.parseInt(first) + 1) % 100 == Integer.parseInt(second);

@@ -70,10 +70,12 @@ class DataStore {
             List<Long> groupIds) {
         long id = insert("""
                 insert into indicator (partnership_id, code, name, definition, unit, polarity, frequency, source_agency_id,
-                                       source_agency, population_base, seed_indicator, comparison_note, is_public)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                       source_agency, population_base, seed_indicator, comparison_note, is_public,
+                                       rate_of_code, population_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 partnershipId, e.code(), e.name(), e.definition(), e.unit().name(), e.polarity().name(), e.frequency().name(),
-                sourceAgencyId, e.sourceAgency(), e.populationBase(), e.seedIndicator(), e.comparisonNote(), e.isPublic());
+                sourceAgencyId, e.sourceAgency(), e.populationBase(), e.seedIndicator(), e.comparisonNote(), e.isPublic(),
+                e.rateOf(), e.populationIndicator());
         priorityIds.stream().distinct().forEach(p -> jdbc.sql("insert into indicator_priority (indicator_id, priority_id) values (?, ?)")
                 .params(id, p).update());
         groupIds.stream().distinct().forEach(g -> jdbc.sql("insert into indicator_priority_group (indicator_id, group_id) values (?, ?)")
@@ -96,11 +98,29 @@ class DataStore {
     Map<String, BigDecimal> targets(long indicatorId) {
         Map<String, BigDecimal> targets = new HashMap<>();
         jdbc.sql("select period, target_value from indicator_target where indicator_id = ?").param(indicatorId)
-                .query((rs, n) -> targets.put(rs.getString(1), rs.getBigDecimal(2))).list();
+                .query((rs, n) -> targets.put(rs.getString(1), DataViews.plain(rs.getBigDecimal(2)))).list();
         return targets;
     }
 
-    private long insert(String sql, Object... params) {
+    /** Stores one figure for an indicator, area and period, replacing the one held. */
+    void saveObservation(long indicatorId, long areaId, DataPeriod period, BigDecimal value, String narrative, String source,
+            String actor, java.time.LocalDateTime at) {
+        int changed = jdbc.sql("""
+                update observation set observed_value = ?, narrative = ?, source = ?, quote = null, recorded_by = ?, recorded_at = ?,
+                       version = version + 1
+                where indicator_id = ? and area_id = ? and period = ?""")
+                .params(value, narrative, source, actor, at, indicatorId, areaId, period.label()).update();
+        if (changed == 0) {
+            jdbc.sql("""
+                    insert into observation (indicator_id, area_id, period, period_start, observed_value, narrative, source,
+                                             recorded_by, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(indicatorId, areaId, period.label(), period.start(), value, narrative, source, actor, at).update();
+        }
+    }
+
+    /** Runs an insert and returns the new row's id. */
+    long insert(String sql, Object... params) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(keys, "id");
         return keys.getKey().longValue();
@@ -108,7 +128,7 @@ class DataStore {
 
     private static final String SELECT_INDICATOR = """
             select id, code, name, definition, unit, polarity, frequency, source_agency_id, source_agency, population_base,
-                   seed_indicator, comparison_note, is_public from indicator""";
+                   seed_indicator, comparison_note, is_public, rate_of_code, population_code from indicator""";
 
     private static final String SELECT_OBSERVATION = """
             select id, indicator_id, area_id, period, period_start, observed_value, narrative, source, quote, recorded_by
@@ -123,12 +143,13 @@ class DataStore {
                 Unit.valueOf(rs.getString("unit")), Polarity.valueOf(rs.getString("polarity")),
                 Frequency.valueOf(rs.getString("frequency")), agencyId, rs.getString("source_agency"),
                 rs.getString("population_base"), rs.getString("seed_indicator"), rs.getString("comparison_note"),
-                rs.getBoolean("is_public"), priorities.getOrDefault(id, List.of()), groups.getOrDefault(id, List.of()));
+                rs.getBoolean("is_public"), priorities.getOrDefault(id, List.of()), groups.getOrDefault(id, List.of()),
+                rs.getString("rate_of_code"), rs.getString("population_code"));
     }
 
     private static Observation observation(ResultSet rs, int n) throws SQLException {
         return new Observation(rs.getLong("id"), rs.getLong("indicator_id"), rs.getLong("area_id"), rs.getString("period"),
-                rs.getObject("period_start", LocalDate.class), rs.getBigDecimal("observed_value"), rs.getString("narrative"),
+                rs.getObject("period_start", LocalDate.class), DataViews.plain(rs.getBigDecimal("observed_value")), rs.getString("narrative"),
                 rs.getString("source"), rs.getString("quote"), rs.getString("recorded_by"));
     }
 }

@@ -16,7 +16,8 @@ final class DataViews {
 
     record Indicator(long id, String code, String name, String definition, Unit unit, Polarity polarity,
             Frequency frequency, Long sourceAgencyId, String sourceAgency, String populationBase, String seedIndicator,
-            String comparisonNote, boolean isPublic, List<Long> priorityIds, List<Long> groupIds) {
+            String comparisonNote, boolean isPublic, List<Long> priorityIds, List<Long> groupIds, String rateOfCode,
+            String populationCode) {
     }
 
     record Observation(long id, long indicatorId, long areaId, String period, LocalDate periodStart, BigDecimal value,
@@ -44,6 +45,15 @@ final class DataViews {
         public String shownNeighbours() {
             return format(statisticalNeighbours);
         }
+    }
+
+    /** A stored value without the database's trailing zeros (2944.0000 is 2944), never in exponent form. */
+    static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        var stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static String format(BigDecimal value) {

@@ -37,9 +37,12 @@ class DemoIndicators {
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final DataRounds rounds;
 
     DemoIndicators(IndicatorFileReader reader, DataStore store, AgencyDirectory agencies, PlanPriorities priorities,
-            Groups groups, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+            Groups groups, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+            DataRounds rounds) {
+        this.rounds = rounds;
         this.reader = reader;
         this.store = store;
         this.agencies = agencies;
@@ -56,7 +59,11 @@ class DemoIndicators {
         long partnershipId = event.partnershipId();
         var file = reader.read(seedFile());
         load(partnershipId, file);
+        // The quarter after the report's year, asking agencies for their quarterly figures: a request, not data.
+        rounds.openForDemo(partnershipId, DEMO_ROUND, java.time.LocalDate.now(clock).plusDays(14));
     }
+
+    static final String DEMO_ROUND = "2021-22-Q1";
 
     /** Stores a whole catalogue for a partnership: areas, indicators, links and observations. */
     void load(long partnershipId, IndicatorFile file) {

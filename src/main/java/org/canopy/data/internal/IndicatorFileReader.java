@@ -70,8 +70,19 @@ class IndicatorFileReader {
                     v.text(node, "populationBase", path + ".populationBase", 300, false), priorities,
                     v.strings(node, "partnershipPriorities", path + ".partnershipPriorities", 200),
                     v.text(node, "seedIndicator", path + ".seedIndicator", 500, false), node.path("public").asBoolean(false),
-                    v.text(node, "comparisonNote", path + ".comparisonNote", 2000, false), observations);
+                    v.text(node, "comparisonNote", path + ".comparisonNote", 2000, false), observations,
+                    v.text(node, "rateOf", path + ".rateOf", 40, false), v.text(node, "populationIndicator",
+                            path + ".populationIndicator", 40, false));
         });
+        // A rate names the count and population indicators it is computed from, both in the same file.
+        for (int i = 0; i < indicators.size(); i++) {
+            var entry = indicators.get(i);
+            for (String linked : java.util.Arrays.asList(entry.rateOf(), entry.populationIndicator())) {
+                if (linked != null && !codes.contains(linked)) {
+                    v.problem("indicators[" + i + "]", "The indicator '" + linked + "' named by " + entry.code() + " is not in the file");
+                }
+            }
+        }
         v.throwIfInvalid();
         return new IndicatorFile(areas, indicators);
     }

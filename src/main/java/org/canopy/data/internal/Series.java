@@ -59,7 +59,7 @@ class Series {
         if (reported.isEmpty()) {
             return null;
         }
-        return reported.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(reported.size()), 4, RoundingMode.HALF_UP);
+        return DataViews.plain(reported.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(reported.size()), 4, RoundingMode.HALF_UP));
     }
 }

@@ -35,9 +35,11 @@ class AdministrationController {
     private final ApiTokens tokens;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final OutboxMessages outbox;
 
     AdministrationController(UserAccounts users, Agencies agencies, ApiTokens tokens, PasswordEncoder encoder,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, OutboxMessages outbox) {
+        this.outbox = outbox;
         this.users = users;
         this.agencies = agencies;
         this.tokens = tokens;
@@ -48,6 +50,13 @@ class AdministrationController {
     @GetMapping("/admin")
     String home() {
         return "partnership/admin";
+    }
+
+    /** Every email Canopy has sent or kept, newest first. */
+    @GetMapping("/admin/outbox")
+    String outbox(@AuthenticationPrincipal CanopyUser admin, Model model) {
+        model.addAttribute("messages", outbox.messages(admin.partnershipId()));
+        return "partnership/outbox";
     }
 
     @GetMapping("/admin/users")
