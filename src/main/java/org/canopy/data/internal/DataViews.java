@@ -45,6 +45,11 @@ final class DataViews {
         public String shownNeighbours() {
             return format(statisticalNeighbours);
         }
+
+        /** The signal in words, with a symbol that does not rely on colour. */
+        public String signalWords() {
+            return DashboardController.signalWords(signal);
+        }
     }
 
     /** A stored value without the database's trailing zeros (2944.0000 is 2944), never in exponent form. */
