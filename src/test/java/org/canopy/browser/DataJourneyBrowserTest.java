@@ -1,0 +1,120 @@
+package org.canopy.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.canopy.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The data journey in Chromium: the police contributor submits the round's figures with a mistake, then
+ * correctly; the coordinator accepts them and escalates an indicator; every data page is axe-core clean.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@ExtendWith(BrowserAvailable.class)
+@Tag("browser")
+class DataJourneyBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void signIn(Page page, String username) {
+        page.navigate(url("/sign-in"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill("demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    @Test
+    void aContributorSubmitsWithAMistakeThenCorrectlyAndTheFiguresAreAccepted() {
+        Page page = browser.newPage();
+        signIn(page, "police");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Data").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("Multi-agency data dashboard");
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^2021-22-Q1 \\(not started"))).click();
+        assertThat(page.locator("h1")).hasText("2021-22-Q1 figures");
+        Browser.assertAccessible(page);
+
+        // Mistakes: a count with a fraction, a phone number in a narrative, no overall narrative.
+        page.getByLabel("Value").first().fill("812.5");
+        page.getByLabel("Narrative").first().fill("More reports since April; call 020 7946 0123 for details");
+        page.getByLabel("Value").nth(1).fill("37");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
+        assertThat(page.locator(".govuk-error-summary")).containsText("A count must be a whole number");
+        assertThat(page.locator(".govuk-error-summary")).containsText("looks like a phone number");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter an overall narrative");
+        assertThat(page.getByLabel("Value").nth(1)).hasValue("37");
+        Browser.assertAccessible(page);
+
+        page.getByLabel("Value").first().fill("812");
+        page.getByLabel("Narrative").first().fill("More reports since April as lockdown eased");
+        page.getByLabel("Narrative").nth(1).fill("Similar to the same quarter last year");
+        page.getByLabel("Overall narrative").fill("Domestic abuse reports rose as lockdown eased.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(page.locator(".govuk-notification-banner--success")).containsText("submitted for review");
+        assertThat(page.locator("table").first()).containsText("812");
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        Page admin = browser.newPage();
+        signIn(admin, "coordinator");
+        admin.navigate(url("/data/rounds"));
+        Browser.assertAccessible(admin);
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2021-22-Q1")).click();
+        assertThat(admin.locator("h1")).hasText("The 2021-22-Q1 data round");
+        Browser.assertAccessible(admin);
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Metropolitan Police")).click();
+        admin.getByLabel("Accept: the figures join the dashboard").check();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the review")).click();
+        assertThat(admin.locator(".govuk-notification-banner--success")).containsText("Accepted");
+
+        admin.navigate(url("/dashboard/indicators/DOMESTIC_ABUSE_CASES"));
+        assertThat(admin.locator("table").first()).containsText("812");
+        Browser.assertAccessible(admin);
+        admin.getByLabel("Why the executive needs to act").fill("A sharp rise in reported domestic abuse.");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escalate")).click();
+        assertThat(admin.locator(".govuk-notification-banner--success")).containsText("Escalated to the executive");
+        Browser.assertAccessible(admin);
+        for (String path : List.of("/dashboard", "/dashboard/indicators/CIN_COUNT", "/dashboard/indicators/CHILDREN_AGED_0_17",
+                "/dashboard/import", "/data/escalations", "/admin/outbox")) {
+            admin.navigate(url(path));
+            Browser.assertAccessible(admin);
+        }
+        Page anonymous = browser.newPage();
+        anonymous.navigate(url("/public/indicators"));
+        Browser.assertAccessible(anonymous);
+    }
+}
