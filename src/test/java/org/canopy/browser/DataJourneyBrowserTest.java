@@ -109,7 +109,7 @@ class DataJourneyBrowserTest {
         assertThat(admin.locator(".govuk-notification-banner--success")).containsText("Escalated to the executive");
         Browser.assertAccessible(admin);
         for (String path : List.of("/dashboard", "/dashboard/indicators/CIN_COUNT", "/dashboard/indicators/CHILDREN_AGED_0_17",
-                "/dashboard/import", "/data/escalations", "/admin/outbox")) {
+                "/dashboard/import", "/dashboard/areas", "/data/escalations", "/admin/outbox")) {
             admin.navigate(url(path));
             Browser.assertAccessible(admin);
         }

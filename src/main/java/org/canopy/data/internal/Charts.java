@@ -30,6 +30,8 @@ class Charts {
     private static final Color LIMIT = new Color(0xd4, 0x35, 0x1c);
     private static final Color ENGLAND = new Color(0x00, 0x70, 0x3c);
     private static final Color LONDON = new Color(0x91, 0x2b, 0x88);
+    private static final Color NEIGHBOURS = new Color(0xf4, 0x77, 0x38);
+    private static final Color TARGET = new Color(0x0b, 0x0c, 0x0c);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     String controlChart(String title, List<SeriesPoint> points) {
@@ -47,6 +49,12 @@ class Charts {
             if (p.london() != null) {
                 data.addValue(p.london(), "London", p.period());
             }
+            if (p.statisticalNeighbours() != null) {
+                data.addValue(p.statisticalNeighbours(), "Statistical neighbours", p.period());
+            }
+            if (p.target() != null) {
+                data.addValue(p.target(), "Target", p.period());
+            }
         }
         var renderer = new LineAndShapeRenderer(true, true);
         for (int s = 0; s < data.getRowCount(); s++) {
@@ -56,6 +64,8 @@ class Charts {
                 case "Upper process limit", "Lower process limit" -> LIMIT;
                 case "England" -> ENGLAND;
                 case "London" -> LONDON;
+                case "Statistical neighbours" -> NEIGHBOURS;
+                case "Target" -> TARGET;
                 default -> VALUE;
             });
             boolean dashed = !key.equals("Value");

@@ -49,10 +49,12 @@ class DashboardController {
     private final PublicPartnership publicPartnership;
     private final DataRounds rounds;
     private final Escalations escalations;
+    private final Benchmarks benchmarks;
 
     DashboardController(Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
             AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership, DataRounds rounds,
-            Escalations escalations) {
+            Escalations escalations, Benchmarks benchmarks) {
+        this.benchmarks = benchmarks;
         this.rounds = rounds;
         this.escalations = escalations;
         this.dashboard = dashboard;
@@ -83,6 +85,44 @@ class DashboardController {
         return "data/dashboard";
     }
 
+    @GetMapping("/dashboard/areas")
+    String areas(@AuthenticationPrincipal CanopyUser user, Model model) {
+        model.addAttribute("areas", store.areas(user.partnershipId()));
+        model.addAttribute("maxNeighbours", Benchmarks.MAX_NEIGHBOURS);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "data/areas";
+    }
+
+    @PostMapping("/dashboard/areas")
+    String addArea(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        try {
+            benchmarks.addArea(user, form.get("name"), form.get("kind"), "true".equals(form.get("statisticalNeighbour")));
+            redirect.addFlashAttribute("success", "Added " + form.get("name").strip());
+            return "redirect:/dashboard/areas";
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("form", form);
+            return areas(user, model);
+        }
+    }
+
+    @PostMapping("/dashboard/indicators/{code}/targets")
+    String setTarget(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            benchmarks.setTarget(user, code, form.get("targetPeriod"), form.get("targetValue"));
+            redirect.addFlashAttribute("success", "The target was set");
+            return "redirect:/dashboard/indicators/" + code;
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("targetForm", form);
+            return indicator(user, code, null, model);
+        }
+    }
+
     boolean isReviewer(CanopyUser user) {
         return rounds.isReviewer(user);
     }
@@ -105,9 +145,13 @@ class DashboardController {
                 .filter(p -> tile.indicator().priorityIds().contains(p.id())).toList();
         model.addAttribute("linkedPriorities", linked);
         model.addAttribute("escalations", escalations.forIndicator(user.partnershipId(), code));
+        model.addAttribute("targets", new java.util.TreeMap<>(store.targets(tile.indicator().id())));
         model.addAttribute("mayEscalate", rounds.isReviewer(user));
         if (!model.containsAttribute("escalationForm")) {
             model.addAttribute("escalationForm", Map.of());
+        }
+        if (!model.containsAttribute("targetForm")) {
+            model.addAttribute("targetForm", Map.of());
         }
         return "data/indicator";
     }

@@ -46,6 +46,10 @@ final class DataViews {
             return format(statisticalNeighbours);
         }
 
+        public String shownTarget() {
+            return format(target);
+        }
+
         /** The signal in words, with a symbol that does not rely on colour. */
         public String signalWords() {
             return DashboardController.signalWords(signal);
