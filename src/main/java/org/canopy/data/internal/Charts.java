@@ -71,7 +71,8 @@ class Charts {
             boolean dashed = !key.equals("Value");
             renderer.setSeriesStroke(s, dashed ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f) : new BasicStroke(2.5f));
-            renderer.setSeriesShapesVisible(s, !dashed);
+            // Benchmarks and targets are often single points: they keep their markers; mean and limits are lines only.
+            renderer.setSeriesShapesVisible(s, !key.equals("Mean") && !key.endsWith("process limit"));
         }
         var plot = new CategoryPlot(data, axis(), numberAxis(), renderer);
         style(plot);

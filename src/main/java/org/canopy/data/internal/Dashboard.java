@@ -17,7 +17,23 @@ class Dashboard {
     record Tile(Indicator indicator, Area area, List<SeriesPoint> series) {
 
         public SeriesPoint latest() {
-            return series.isEmpty() ? null : series.get(series.size() - 1);
+            var figures = figures();
+            return figures.isEmpty() ? null : figures.get(figures.size() - 1);
+        }
+
+        /** The periods with a figure for the area (the series also holds periods with only a benchmark). */
+        public List<SeriesPoint> figures() {
+            return series.stream().filter(p -> p.value() != null).toList();
+        }
+
+        /** The latest period with an England or London figure, for the tile's comparison; null when none. */
+        public SeriesPoint latestComparison() {
+            for (int i = series.size() - 1; i >= 0; i--) {
+                if (series.get(i).england() != null || series.get(i).london() != null) {
+                    return series.get(i);
+                }
+            }
+            return null;
         }
     }
 

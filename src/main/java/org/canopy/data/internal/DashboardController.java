@@ -308,6 +308,9 @@ class DashboardController {
     }
 
     static String published(Dashboard.Tile tile, SeriesPoint p) {
+        if (p.value() == null) {
+            return org.canopy.privacy.Suppression.NOT_AVAILABLE;
+        }
         Object value = DataApiController.publish(tile.indicator().unit(), p.value());
         return value instanceof String s ? s : DataViews.format(p.value()) + tile.indicator().unit().suffix();
     }

@@ -24,25 +24,37 @@ class Series {
         Map<Long, Area> areasById = new HashMap<>();
         areas.forEach(a -> areasById.put(a.id(), a));
         Map<String, Map<Long, BigDecimal>> byPeriod = new HashMap<>();
-        var own = new ArrayList<Observation>();
+        // Every period with a figure for the area or a benchmark, in order: a comparison the sources give for a
+        // year the area has no figure for (England 2019-20 beside Tower Hamlets 2020-21) is still shown.
+        Map<String, java.time.LocalDate> periods = new java.util.TreeMap<>();
+        Map<String, Observation> own = new HashMap<>();
         for (var o : observations) {
             if (o.indicatorId() != indicator.id()) {
                 continue;
             }
-            byPeriod.computeIfAbsent(o.period(), p -> new HashMap<>()).put(o.areaId(), o.value());
+            var kind = areasById.get(o.areaId());
+            boolean benchmark = kind != null && (kind.kind() != AreaKind.LOCAL_AUTHORITY || kind.statisticalNeighbour());
             if (o.areaId() == area.id()) {
-                own.add(o);
+                own.put(o.period(), o);
+            } else if (!benchmark) {
+                continue;
             }
+            byPeriod.computeIfAbsent(o.period(), p -> new HashMap<>()).put(o.areaId(), o.value());
+            periods.put(o.period(), o.periodStart());
         }
-        var spc = Spc.analyse(own.stream().map(o -> o.value().doubleValue()).toList(), indicator.polarity());
+        var ordered = periods.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        var values = ordered.stream().filter(own::containsKey).map(p -> own.get(p).value().doubleValue()).toList();
+        var spc = Spc.analyse(values, indicator.polarity());
         var points = new ArrayList<SeriesPoint>();
-        for (int i = 0; i < own.size(); i++) {
-            var o = own.get(i);
-            var others = byPeriod.get(o.period());
-            points.add(new SeriesPoint(o.period(), o.periodStart(), o.value(), o.narrative(), o.source(), o.quote(),
+        int index = 0;
+        for (String period : ordered) {
+            var o = own.get(period);
+            var others = byPeriod.get(period);
+            Spc.Signal signal = o == null ? Spc.Signal.NONE : spc.signals().get(index++);
+            points.add(new SeriesPoint(period, periods.get(period), o == null ? null : o.value(), o == null ? null : o.narrative(),
+                    o == null ? null : o.source(), o == null ? null : o.quote(),
                     benchmark(others, areasById, AreaKind.COUNTRY), benchmark(others, areasById, AreaKind.REGION),
-                    neighbours(others, areasById), targets.get(o.period()), spc.mean(), spc.lower(), spc.upper(),
-                    spc.signals().get(i)));
+                    neighbours(others, areasById), targets.get(period), spc.mean(), spc.lower(), spc.upper(), signal));
         }
         return points;
     }
