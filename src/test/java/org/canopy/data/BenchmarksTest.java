@@ -55,9 +55,12 @@ class BenchmarksTest {
                 .param("targetPeriod", "2020-21").param("targetValue", "45")).andExpect(status().is3xxRedirection());
         // (50 + 61) / 2 = 55.5
         mvc.perform(get("/api/v1/indicators/CLA_RATE/series").with(Requests.user("viewer"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].period").value("2020-21")).andExpect(jsonPath("$[0].value").value(42))
-                .andExpect(jsonPath("$[0].benchmarks.statisticalNeighbours").value(55.5))
-                .andExpect(jsonPath("$[0].target").value(45));
+                // The report's England and London figures are for 2019-20, a year with no local figure: still in the series.
+                .andExpect(jsonPath("$[0].period").value("2019-20")).andExpect(jsonPath("$[0].value").doesNotExist())
+                .andExpect(jsonPath("$[0].benchmarks.england").value(67)).andExpect(jsonPath("$[0].benchmarks.london").value(57))
+                .andExpect(jsonPath("$[1].period").value("2020-21")).andExpect(jsonPath("$[1].value").value(42))
+                .andExpect(jsonPath("$[1].benchmarks.statisticalNeighbours").value(55.5))
+                .andExpect(jsonPath("$[1].target").value(45));
         mvc.perform(get("/dashboard/indicators/CLA_RATE").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("55.5")))
                 .andExpect(content().string(Matchers.containsString("2020-21: 45 per 10,000")));
