@@ -6,54 +6,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.canopy.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The data journey in Chromium: the police contributor submits the round's figures with a mistake, then
  * correctly; the coordinator accepts them and escalates an indicator; every data page is axe-core clean.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1"})
-@ContextConfiguration(initializers = TestDatabase.class)
-@ExtendWith(BrowserAvailable.class)
-@Tag("browser")
-class DataJourneyBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void signIn(Page page, String username) {
-        page.navigate(url("/sign-in"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    }
+class DataJourneyBrowserTest extends BrowserJourney {
 
     @Test
     void aContributorSubmitsWithAMistakeThenCorrectlyAndTheFiguresAreAccepted() {
