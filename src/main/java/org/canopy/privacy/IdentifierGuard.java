@@ -1,6 +1,7 @@
 package org.canopy.privacy;
 
 import java.util.List;
+import org.canopy.web.FieldProblem;
 
 /**
  * Refuses identifiable data in free text: NHS numbers, unique pupil numbers, postcodes, dates of birth,
@@ -22,4 +23,15 @@ public interface IdentifierGuard {
      * positions (counted from 1) and never repeat the identifier.
      */
     void check(String field, String label, String text);
+
+    /**
+     * One problem on {@code field} for each identifier {@link #scan} finds (none for null or blank text),
+     * for forms that gather every problem before refusing. {@code label} starts each message, e.g.
+     * "The narrative"; the messages give the kind and the character positions, never the identifier.
+     */
+    default List<FieldProblem> problems(String field, String label, String text) {
+        return scan(text).stream().map(found -> FieldProblem.of(field, label + " contains what looks like "
+                + found.kind().label() + " (characters " + (found.start() + 1) + " to " + found.end() + "): remove it"))
+                .toList();
+    }
 }

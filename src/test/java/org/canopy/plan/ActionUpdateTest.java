@@ -71,6 +71,19 @@ class ActionUpdateTest {
     }
 
     @Test
+    void aNarrativeThatIdentifiesAChildIsRefused() throws Exception {
+        // E1 6AN is a Tower Hamlets postcode; the message names the kind and place, never the postcode itself.
+        mvc.perform(Requests.json(post(url()), body("2018-19-Q4", "GREEN", "Seen at home in E1 6AN by the health visitor."))
+                        .with(Requests.user("health")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("narrative"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("looks like a postcode (characters 17 to 22)"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("E1 6AN")))));
+        assertNothingStored();
+    }
+
+    @Test
     void anEmptyNarrativeIsRefused() throws Exception {
         mvc.perform(Requests.json(post(url()), body("2018-19-Q4", "GREEN", "   ")).with(Requests.user("health")))
                 .andExpect(status().isBadRequest())

@@ -72,8 +72,7 @@ class FigureChecks {
      * character positions but never the identifier itself. {@code label} starts the message.
      */
     List<FieldProblem> identifiers(String field, String label, String text) {
-        return guard.scan(text).stream().map(found -> FieldProblem.of(field, label + " contains what looks like "
-                + found.kind().label() + " (characters " + (found.start() + 1) + " to " + found.end() + "): remove it")).toList();
+        return guard.problems(field, label, text);
     }
 
     /**

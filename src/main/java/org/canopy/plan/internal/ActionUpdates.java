@@ -24,6 +24,7 @@ import org.canopy.plan.internal.PlanViews.PlanView;
 import org.canopy.plan.internal.PlanViews.PriorityView;
 import org.canopy.plan.internal.PlanViews.RoundView;
 import org.canopy.plan.internal.PlanViews.UpdateView;
+import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
@@ -69,8 +70,11 @@ class ActionUpdates {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final IdentifierGuard guard;
+
     ActionUpdates(JdbcClient jdbc, PlanStore plans, UpdateRounds rounds, Groups groups, People people,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, IdentifierGuard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.plans = plans;
         this.rounds = rounds;
@@ -211,11 +215,15 @@ class ActionUpdates {
             problems.add(FieldProblem.of("narrative", "Enter a narrative: what has happened on this action this quarter"));
         } else if (narrative.length() > MAX_NARRATIVE) {
             problems.add(FieldProblem.of("narrative", "The narrative must be " + MAX_NARRATIVE + " characters or fewer"));
+        } else {
+            problems.addAll(guard.problems("narrative", "The narrative", narrative));
         }
         String step = input.correctiveStep() == null ? "" : input.correctiveStep().strip();
         if (step.length() > MAX_CORRECTIVE_STEP) {
             problems.add(FieldProblem.of("correctiveStep", "The corrective step must be " + MAX_CORRECTIVE_STEP
                     + " characters or fewer"));
+        } else {
+            problems.addAll(guard.problems("correctiveStep", "The corrective step", step));
         }
         String evidence = input.evidenceUrl() == null ? "" : input.evidenceUrl().strip();
         if (!evidence.isEmpty() && !isWebAddress(evidence)) {
