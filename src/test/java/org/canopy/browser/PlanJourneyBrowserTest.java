@@ -69,7 +69,7 @@ class PlanJourneyBrowserTest extends BrowserJourney {
         Page page = browser.newPage();
         signIn(page, "coordinator");
         for (String path : List.of("/admin", "/admin/users", "/admin/users/new", "/admin/agencies", "/admin/tokens",
-                "/admin/audit", "/admin/plans/load")) {
+                "/admin/audit", "/admin/plans/load", "/admin/indicators/load")) {
             page.navigate(url(path));
             Browser.assertAccessible(page);
         }
