@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,9 @@ class PublishedFiguresTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
 
     @AfterEach
     void removeImported() {
@@ -72,17 +76,9 @@ class PublishedFiguresTest {
 
     @Test
     void meanAndLimitsOfASeriesWithASuppressedCountAreSuppressedToo() throws Exception {
-        // Eleven earlier years beside 2020-21's 3 make 12 points, enough for limits. Mean: (8+9+7+10)*2 + 8+9+7
-        // = 92, plus 3 = 95, over 12 = 7.9167. Published, 12 * 7.9167 - 92 would give the 3 away.
-        int[] earlier = {8, 9, 7, 10, 8, 9, 7, 10, 8, 9, 7};
-        var rows = new StringBuilder();
-        for (int i = 0; i < earlier.length; i++) {
-            int year = 2009 + i;
-            rows.append("RAPID_REVIEWS,").append(year).append('-').append(String.format("%02d", (year + 1) % 100))
-                    .append(",Tower Hamlets,").append(earlier[i]).append(",\n");
-        }
-        Figures.importCsv(mvc, "coordinator", rows.toString()).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.stored").value(11));
+        // With 2020-21's 3, twelve points, enough for limits. Mean: (8+9+7+10)*2 + 8+9+7 = 92, plus 3 = 95,
+        // over 12 = 7.9167. Published, 12 * 7.9167 - 92 would give the 3 away.
+        importElevenEarlierRapidReviewYears();
         assertThat(series("RAPID_REVIEWS").get(11).get("spc").get("mean").asDouble())
                 .isCloseTo(95.0 / 12, org.assertj.core.api.Assertions.within(1e-9));
 
@@ -98,6 +94,18 @@ class PublishedFiguresTest {
         }
         // A series without a suppressed count keeps its figures: CIN_COUNT has one point and so no limits.
         assertThat(publicSeries("CIN_COUNT").get(0).get("spc").get("mean").isNull()).isTrue();
+    }
+
+    @Test
+    void signedInPagesSayTheSignalOfASeriesWithLimits() throws Exception {
+        // 8,9,7,10,8,9,7,10,8,9,7 and 2020-21's 3: mean 95/12 = 7.92, moving ranges
+        // 1,2,3,2,1,2,3,2,1,2,4 = 23, lower limit 7.92 - 2.66 * 23/11 = 2.35 < 3; no shift of 7 nor trend of 6.
+        importElevenEarlierRapidReviewYears();
+
+        for (String page : new String[] {"/dashboard", "/dashboard/indicators/RAPID_REVIEWS"}) {
+            assertThat(mvc.perform(get(page).with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).as(page).contains("No signal");
+        }
     }
 
     @Test
@@ -142,5 +150,18 @@ class PublishedFiguresTest {
                 .matcher(page);
         assertThat(childrenInNeed.find()).isTrue();
         assertThat(childrenInNeed.group(1).strip()).isEqualTo("2,944");
+    }
+
+    /** RAPID_REVIEWS for 2009-10 to 2019-20: 8, 9, 7, 10, 8, 9, 7, 10, 8, 9, 7. */
+    void importElevenEarlierRapidReviewYears() throws Exception {
+        int[] earlier = {8, 9, 7, 10, 8, 9, 7, 10, 8, 9, 7};
+        var rows = new StringBuilder();
+        for (int i = 0; i < earlier.length; i++) {
+            int year = 2009 + i;
+            rows.append("RAPID_REVIEWS,").append(year).append('-').append(String.format("%02d", (year + 1) % 100))
+                    .append(",Tower Hamlets,").append(earlier[i]).append(",\n");
+        }
+        Figures.importCsv(mvc, "coordinator", rows.toString()).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.stored").value(11));
     }
 }
