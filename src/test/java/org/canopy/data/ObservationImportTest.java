@@ -12,12 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.stream.Stream;
 import org.canopy.support.CanopyDatabaseTest;
 import org.canopy.support.Requests;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,32 +56,28 @@ class ObservationImportTest {
         Figures.removeImported(jdbc);
     }
 
-    @Test
-    void aBadLastRowIsNamedAndNothingIsStored() throws Exception {
+    /** A bad last row: the row, the field and the message the import must name. */
+    static Stream<Arguments> badLastRows() {
+        return Stream.of(
+                Arguments.of("NO_SUCH_INDICATOR,2017-18,Tower Hamlets,12,", "indicator",
+                        "There is no indicator with the code 'NO_SUCH_INDICATOR'"),
+                Arguments.of("CHILD_POVERTY,2018-19,Tower Hamlets,120,", "value", "A percentage must be between 0 and 100"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badLastRows")
+    void aBadLastRowIsNamedAndNothingIsStored(String badRow, String field, String message) throws Exception {
         int before = Figures.observations(jdbc);
 
-        // Header is row 1, so the three good rows are 2 to 4 and the unknown indicator is row 5.
-        Figures.importCsv(mvc, "coordinator", GOOD + "NO_SUCH_INDICATOR,2017-18,Tower Hamlets,12,\n")
+        // Header is row 1, so the three good rows are 2 to 4 and the bad one is row 5.
+        Figures.importCsv(mvc, "coordinator", GOOD + badRow + "\n")
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].row").value(5))
-                .andExpect(jsonPath("$.errors[0].field").value("indicator"))
-                .andExpect(jsonPath("$.errors[0].message").value("There is no indicator with the code 'NO_SUCH_INDICATOR'"));
-
-        assertThat(Figures.observations(jdbc)).isEqualTo(before);
-    }
-
-    @Test
-    void aPercentageAbove100IsRefusedWithItsRow() throws Exception {
-        int before = Figures.observations(jdbc);
-
-        Figures.importCsv(mvc, "coordinator", GOOD + "CHILD_POVERTY,2018-19,Tower Hamlets,120,\n")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].row").value(5))
-                .andExpect(jsonPath("$.errors[0].field").value("value"))
-                .andExpect(jsonPath("$.errors[0].message").value("A percentage must be between 0 and 100"));
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
 
         assertThat(Figures.observations(jdbc)).isEqualTo(before);
     }
