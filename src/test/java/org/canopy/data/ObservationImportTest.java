@@ -83,6 +83,18 @@ class ObservationImportTest {
     }
 
     @Test
+    void aRowWithMissingColumnsIsNamed() throws Exception {
+        int before = Figures.observations(jdbc);
+
+        Figures.importCsv(mvc, "coordinator", "CIN_COUNT,2016-17,Tower Hamlets,2810,\nCIN_COUNT,2017-18\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(3, 3)))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("area", "value")));
+
+        assertThat(Figures.observations(jdbc)).isEqualTo(before);
+    }
+
+    @Test
     void everyFaultyRowIsListed() throws Exception {
         Figures.importCsv(mvc, "coordinator", """
                 CIN_COUNT,2016-17,Tower Hamlets,2810,

@@ -74,9 +74,9 @@ class ObservationImport {
             }
             var rows = new ArrayList<ObservationRow>();
             for (var record : parser) {
-                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, record.get("indicator"), record.get("period"),
-                        record.get("area"), record.get("value"), record.isMapped("narrative") && record.isSet("narrative")
-                                ? record.get("narrative") : null));
+                // A short row's missing cells are empty, so validation names them with the row number.
+                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, cell(record, "indicator"),
+                        cell(record, "period"), cell(record, "area"), cell(record, "value"), cell(record, "narrative")));
             }
             return rows;
         } catch (IOException | IllegalArgumentException e) {
@@ -85,6 +85,10 @@ class ObservationImport {
             }
             throw new InvalidInput("file", "The file could not be read as CSV: " + e.getMessage());
         }
+    }
+
+    private static String cell(org.apache.commons.csv.CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
     }
 
     static List<ObservationRow> readXlsx(InputStream in) {
