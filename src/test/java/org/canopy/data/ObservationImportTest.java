@@ -173,6 +173,39 @@ class ObservationImportTest {
     }
 
     @Test
+    void excelPercentagesAndMonthsAreReadAsTheyAreShown() throws Exception {
+        // Excel keeps 55.5% as 0.555 with a percent format, and turns "2021-03" typed into a cell into the date
+        // 1 March 2021 shown as Mar-21. Read raw, they would be 0.555 per cent and a day number.
+        var bytes = new ByteArrayOutputStream();
+        var workbook = new Workbook(bytes, "Canopy test", "1.0");
+        var sheet = workbook.newWorksheet("Figures");
+        List<String> header = List.of("indicator", "period", "area", "value");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        sheet.value(1, 0, "CHILD_POVERTY");
+        sheet.value(1, 1, "2017-18");
+        sheet.value(1, 2, "Tower Hamlets");
+        sheet.value(1, 3, 0.555);
+        sheet.style(1, 3).format("0.0%").set();
+        sheet.value(2, 0, "CIN_COUNT");
+        sheet.value(2, 1, java.time.LocalDate.of(2021, 3, 1));
+        sheet.style(2, 1).format("mmm-yy").set();
+        sheet.value(2, 2, "Tower Hamlets");
+        sheet.value(2, 3, 2950);
+        workbook.finish();
+
+        mvc.perform(multipart("/dashboard/import").file(new MockMultipartFile("file", "figures.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.toByteArray()))
+                        .with(csrf()).with(Requests.signedIn(users, "coordinator")))
+                .andExpect(status().is3xxRedirection());
+
+        // 0.555 * 100 = 55.5
+        assertThat(Figures.value(jdbc, "CHILD_POVERTY", "2017-18")).isEqualByComparingTo("55.5");
+        assertThat(Figures.value(jdbc, "CIN_COUNT", "2021-03")).isEqualByComparingTo("2950");
+    }
+
+    @Test
     void aBadExcelRowIsShownOnThePageAndNothingIsStored() throws Exception {
         int before = Figures.observations(jdbc);
 
