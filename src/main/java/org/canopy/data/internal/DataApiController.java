@@ -82,8 +82,8 @@ class DataApiController {
                 .orElseThrow(() -> new NotFound("The public indicator " + code));
         var tile = dashboard.tile(partnershipId, indicator.code(), null);
         var unit = indicator.unit();
-        // The mean of n points less the n - 1 published ones is the suppressed one, so a series with a
-        // suppressed count publishes its mean and limits as suppressed too.
+        // n times the mean, less the n - 1 published points, is the suppressed one: so a series with a
+        // suppressed count publishes its mean and limits as suppressed too (null, too few points, stays null).
         boolean anySuppressed = tile.series().stream()
                 .anyMatch(p -> Suppression.SUPPRESSED.equals(publish(unit, p.value())));
         return tile.series().stream().map(p -> {
