@@ -30,8 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DashboardController {
 
-    /** How a point's signal is said in words, with a symbol that does not rely on colour. */
-    static String signalWords(Spc.Signal signal) {
+    /**
+     * How a point's signal is said in words, with a symbol that does not rely on colour. Public because the
+     * templates call it through SpEL, which finds public methods only.
+     */
+    public static String signalWords(Spc.Signal signal) {
         return switch (signal) {
             case IMPROVEMENT -> "▲ Improvement (special cause)";
             case CONCERN -> "▼ Concern (special cause)";

@@ -2,6 +2,7 @@ package org.canopy.data.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,38 @@ class DataApiController {
     }
 
     /** Public indicators only, no narrative, counts of 1 to 5 published as "c". */
+    @SuppressWarnings("unchecked")
     @GetMapping("/public/indicators/{code}/series")
     List<Map<String, Object>> publicSeries(@PathVariable String code, @RequestParam(required = false) Long partnership) {
         long partnershipId = publicPartnership.resolve(partnership);
         var indicator = store.indicator(partnershipId, code).filter(DataViews.Indicator::isPublic)
                 .orElseThrow(() -> new NotFound("The public indicator " + code));
         var tile = dashboard.tile(partnershipId, indicator.code(), null);
-        return tile.series().stream().map(p -> point(p, publish(indicator.unit(), p.value()), false)).toList();
+        var unit = indicator.unit();
+        // n times the mean, less the n - 1 published points, is the suppressed one: so a series with a
+        // suppressed count publishes its mean and limits as suppressed too (null, too few points, stays null).
+        boolean anySuppressed = tile.series().stream()
+                .anyMatch(p -> Suppression.SUPPRESSED.equals(publish(unit, p.value())));
+        return tile.series().stream().map(p -> {
+            var point = point(p, publish(unit, p.value()), false);
+            if (unit == Unit.COUNT) {
+                var benchmarks = (Map<String, Object>) point.get("benchmarks");
+                benchmarks.put("england", nearestTen(p.england()));
+                benchmarks.put("london", nearestTen(p.london()));
+            }
+            if (anySuppressed) {
+                var spc = (Map<String, Object>) point.get("spc");
+                for (String derived : List.of("mean", "lower", "upper")) {
+                    spc.computeIfPresent(derived, (k, v) -> Suppression.SUPPRESSED);
+                }
+            }
+            return point;
+        }).toList();
+    }
+
+    /** National and regional counts are published rounded to the nearest 10, as England's statistics are. */
+    static BigDecimal nearestTen(BigDecimal count) {
+        return count == null ? null : count.setScale(-1, RoundingMode.HALF_UP).setScale(0);
     }
 
     static Object publish(Unit unit, BigDecimal value) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +24,10 @@ import org.canopy.partnership.Role;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -74,9 +78,9 @@ class ObservationImport {
             }
             var rows = new ArrayList<ObservationRow>();
             for (var record : parser) {
-                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, record.get("indicator"), record.get("period"),
-                        record.get("area"), record.get("value"), record.isMapped("narrative") && record.isSet("narrative")
-                                ? record.get("narrative") : null));
+                // A short row's missing cells are empty, so validation names them with the row number.
+                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, cell(record, "indicator"),
+                        cell(record, "period"), cell(record, "area"), cell(record, "value"), cell(record, "narrative")));
             }
             return rows;
         } catch (IOException | IllegalArgumentException e) {
@@ -87,8 +91,12 @@ class ObservationImport {
         }
     }
 
+    private static String cell(org.apache.commons.csv.CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+    }
+
     static List<ObservationRow> readXlsx(InputStream in) {
-        try (var workbook = new ReadableWorkbook(in)) {
+        try (var workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
             var sheetRows = workbook.getFirstSheet().read();
             if (sheetRows.isEmpty()) {
                 throw new InvalidInput("file", "The workbook's first sheet is empty");
@@ -104,7 +112,7 @@ class ObservationImport {
                 String[] cells = new String[HEADER.size()];
                 for (int c = 0; c < HEADER.size(); c++) {
                     int index = header.indexOf(HEADER.get(c));
-                    cells[c] = index < 0 ? null : row.getCellText(index);
+                    cells[c] = index < 0 || !row.hasCell(index) ? null : shown(row.getCell(index));
                 }
                 if (java.util.Arrays.stream(cells).allMatch(c -> c == null || c.isBlank())) {
                     continue;
@@ -115,6 +123,25 @@ class ObservationImport {
         } catch (IOException e) {
             throw new InvalidInput("file", "The file could not be read as an Excel workbook (.xlsx)");
         }
+    }
+
+    /**
+     * A cell's text as the spreadsheet shows it where that differs from what it stores: a percentage is kept
+     * as a fraction (55.5% as 0.555) and "2021-03" typed into a cell becomes a date shown as Mar-21.
+     */
+    private static String shown(Cell cell) {
+        if (cell == null || cell.getType() != CellType.NUMBER || cell.getDataFormatString() == null) {
+            return cell == null ? null : cell.getText();
+        }
+        // Quoted text and [colour] or [locale] sections are not part of the number's format.
+        String format = cell.getDataFormatString().replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]", "").toLowerCase();
+        if (format.contains("%")) {
+            return cell.asNumber().movePointRight(2).stripTrailingZeros().toPlainString();
+        }
+        if (format.contains("y") || format.contains("d")) {
+            return YearMonth.from(cell.asDate()).toString();
+        }
+        return cell.getText();
     }
 
     static List<ObservationRow> readJson(JsonNode array) {

@@ -77,10 +77,10 @@ final class Spc {
     private static void markRuns(List<Double> values, double mean, int[] side) {
         int start = 0;
         for (int i = 1; i <= values.size(); i++) {
-            boolean continues = i < values.size() && sign(values.get(i) - mean) != 0
-                    && sign(values.get(i) - mean) == sign(values.get(start) - mean);
+            boolean continues = i < values.size() && sideOfMean(values.get(i), mean) != 0
+                    && sideOfMean(values.get(i), mean) == sideOfMean(values.get(start), mean);
             if (!continues) {
-                int direction = sign(values.get(start) - mean);
+                int direction = sideOfMean(values.get(start), mean);
                 if (direction != 0 && i - start >= RUN) {
                     for (int j = start; j < i; j++) {
                         if (side[j] == 0) {
@@ -128,6 +128,14 @@ final class Spc {
             case HIGHER_IS_BETTER -> side > 0 ? Signal.IMPROVEMENT : Signal.CONCERN;
             case LOWER_IS_BETTER -> side > 0 ? Signal.CONCERN : Signal.IMPROVEMENT;
         };
+    }
+
+    /**
+     * 1 above the mean, -1 below, 0 on it. Decimal figures such as 10.8 are not exact in binary, so their
+     * computed mean can miss a point that is on it by a rounding error; so small a difference counts as on it.
+     */
+    private static int sideOfMean(double value, double mean) {
+        return Math.abs(value - mean) <= 1e-9 * Math.max(1, Math.abs(mean)) ? 0 : sign(value - mean);
     }
 
     private static int sign(double d) {

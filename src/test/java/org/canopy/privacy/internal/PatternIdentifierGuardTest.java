@@ -61,6 +61,8 @@ class PatternIdentifierGuardTest {
                         IdentifierKind.DATE_OF_BIRTH),
                 Arguments.of("Born March 12, 2015 in hospital", "March 12, 2015", IdentifierKind.DATE_OF_BIRTH),
                 Arguments.of("Child B, 12/03/2015 (DOB), was seen.", "12/03/2015", IdentifierKind.DATE_OF_BIRTH),
+                Arguments.of("DOB 01/02/2015", "01/02/2015", IdentifierKind.DATE_OF_BIRTH),
+                Arguments.of("The youngest was born on 3 March 2014.", "3 March 2014", IdentifierKind.DATE_OF_BIRTH),
                 // UK phone numbers: mobiles, landlines, international forms
                 Arguments.of("Mum's mobile is 07700 900123.", "07700 900123", IdentifierKind.PHONE_NUMBER),
                 Arguments.of("Call 07700900123 after school", "07700900123", IdentifierKind.PHONE_NUMBER),
@@ -120,6 +122,15 @@ class PatternIdentifierGuardTest {
         "Childline is on 0800 1111 for any child who needs to talk.",
         "Key Stage 2 (KS2) results, Year 6, the M25 and the A12.",
         "Young scrutineers will be between the ages of 14-18.",
+        // Percentages, money, periods, times and meeting dates as contributors write them in narrative.
+        "Attendance at ICPCs is currently at 100% and 55.5% of plans were reviewed on time.",
+        "The partnership budget was £1,250,000.00 in 2020-21 and £1.3m in 2021-22.",
+        "Figures for 2020-21-Q3 and 2021-03 were submitted on 15 April 2021.",
+        "Timeliness improved from 72.4% (Q1 2021/22) to 81.0% (Q2).",
+        "The meeting on 01/02/2021 at 10:30 reviewed 1,234 referrals.",
+        "Contacts rose 12% year on year to 14,502 (2019-20: 12,948), a rate of 407 per 10,000, up 0.33 per cent.",
+        "The board met on 3 March 2021; the next review is due by 30/06/2021.",
+        "Spend of £2,450,320 against a budget of £2,500,000 (98.0%).",
     })
     void ordinaryNarrativePasses(String text) {
         assertThat(guard.scan(text)).isEmpty();
