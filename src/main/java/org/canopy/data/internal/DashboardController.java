@@ -2,6 +2,7 @@ package org.canopy.data.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +54,12 @@ class DashboardController {
     private final DataRounds rounds;
     private final Escalations escalations;
     private final Benchmarks benchmarks;
+    private final Publication publication;
 
     DashboardController(Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
             AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership, DataRounds rounds,
-            Escalations escalations, Benchmarks benchmarks) {
+            Escalations escalations, Benchmarks benchmarks, Publication publication) {
+        this.publication = publication;
         this.benchmarks = benchmarks;
         this.rounds = rounds;
         this.escalations = escalations;
@@ -303,19 +306,18 @@ class DashboardController {
     @GetMapping("/public/indicators")
     String publicIndicators(@RequestParam(required = false) Long partnership, Model model) {
         long partnershipId = publicPartnership.resolve(partnership);
-        var tiles = dashboard.tiles(partnershipId).stream().filter(t -> t.indicator().isPublic()).toList();
-        model.addAttribute("tiles", tiles);
+        var all = dashboard.tiles(partnershipId);
+        var tiles = all.stream().filter(t -> t.indicator().isPublic()).toList();
+        model.addAttribute("tiles", tiles.stream().filter(t -> !t.figures().isEmpty()).toList());
+        var cells = publication.cells(all);
         model.addAttribute("published", tiles.stream().collect(Collectors.toMap(t -> t.indicator().code(),
-                t -> t.series().stream().map(p -> published(t, p)).toList())));
+                t -> t.figures().stream().map(p -> shown(t, cells.get(t.indicator().code()).get(p.period()))).toList())));
         return "data/public";
     }
 
-    static String published(Dashboard.Tile tile, SeriesPoint p) {
-        if (p.value() == null) {
-            return org.canopy.privacy.Suppression.NOT_AVAILABLE;
-        }
-        Object value = DataApiController.publish(tile.indicator().unit(), p.value());
-        return value instanceof String s ? s : DataViews.format(p.value()) + tile.indicator().unit().suffix();
+    /** A published cell as the page shows it: "c", or the number with its unit. */
+    private static String shown(Dashboard.Tile tile, Object cell) {
+        return cell instanceof BigDecimal value ? DataViews.format(value) + tile.indicator().unit().suffix() : String.valueOf(cell);
     }
 
 }

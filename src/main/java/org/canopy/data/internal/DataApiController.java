@@ -36,9 +36,11 @@ class DataApiController {
     private final ObservationImport imports;
     private final PublicPartnership publicPartnership;
     private final JsonMapper json;
+    private final Publication publication;
 
     DataApiController(DataStore store, Dashboard dashboard, ObservationImport imports, PublicPartnership publicPartnership,
-            JsonMapper json) {
+            JsonMapper json, Publication publication) {
+        this.publication = publication;
         this.store = store;
         this.dashboard = dashboard;
         this.imports = imports;
@@ -82,12 +84,12 @@ class DataApiController {
                 .orElseThrow(() -> new NotFound("The public indicator " + code));
         var tile = dashboard.tile(partnershipId, indicator.code(), null);
         var unit = indicator.unit();
+        var cells = publication.cells(dashboard.tiles(partnershipId)).getOrDefault(indicator.code(), Map.of());
         // n times the mean, less the n - 1 published points, is the suppressed one: so a series with a
         // suppressed count publishes its mean and limits as suppressed too (null, too few points, stays null).
-        boolean anySuppressed = tile.series().stream()
-                .anyMatch(p -> Suppression.SUPPRESSED.equals(publish(unit, p.value())));
+        boolean anySuppressed = cells.containsValue(Suppression.SUPPRESSED);
         return tile.series().stream().map(p -> {
-            var point = point(p, publish(unit, p.value()), false);
+            var point = point(p, p.value() == null ? null : cells.get(p.period()), false);
             if (unit == Unit.COUNT) {
                 var benchmarks = (Map<String, Object>) point.get("benchmarks");
                 benchmarks.put("england", nearestTen(p.england()));
@@ -106,14 +108,6 @@ class DataApiController {
     /** National and regional counts are published rounded to the nearest 10, as England's statistics are. */
     static BigDecimal nearestTen(BigDecimal count) {
         return count == null ? null : count.setScale(-1, RoundingMode.HALF_UP).setScale(0);
-    }
-
-    static Object publish(Unit unit, BigDecimal value) {
-        if (unit != Unit.COUNT || value == null) {
-            return value;
-        }
-        String published = Suppression.publishCount(value.longValue());
-        return "c".equals(published) ? "c" : value;
     }
 
     private static Map<String, Object> point(SeriesPoint p, Object value, boolean withNarrative) {

@@ -71,11 +71,11 @@ class DataStore {
         long id = insert("""
                 insert into indicator (partnership_id, code, name, definition, unit, polarity, frequency, source_agency_id,
                                        source_agency, population_base, seed_indicator, comparison_note, is_public,
-                                       rate_of_code, population_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                       rate_of_code, population_code, part_of_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 partnershipId, e.code(), e.name(), e.definition(), e.unit().name(), e.polarity().name(), e.frequency().name(),
                 sourceAgencyId, e.sourceAgency(), e.populationBase(), e.seedIndicator(), e.comparisonNote(), e.isPublic(),
-                e.rateOf(), e.populationIndicator());
+                e.rateOf(), e.populationIndicator(), e.partOf());
         priorityIds.stream().distinct().forEach(p -> jdbc.sql("insert into indicator_priority (indicator_id, priority_id) values (?, ?)")
                 .params(id, p).update());
         groupIds.stream().distinct().forEach(g -> jdbc.sql("insert into indicator_priority_group (indicator_id, group_id) values (?, ?)")
@@ -128,7 +128,7 @@ class DataStore {
 
     private static final String SELECT_INDICATOR = """
             select id, code, name, definition, unit, polarity, frequency, source_agency_id, source_agency, population_base,
-                   seed_indicator, comparison_note, is_public, rate_of_code, population_code from indicator""";
+                   seed_indicator, comparison_note, is_public, rate_of_code, population_code, part_of_code from indicator""";
 
     private static final String SELECT_OBSERVATION = """
             select id, indicator_id, area_id, period, period_start, observed_value, narrative, source, quote, recorded_by
@@ -144,7 +144,7 @@ class DataStore {
                 Frequency.valueOf(rs.getString("frequency")), agencyId, rs.getString("source_agency"),
                 rs.getString("population_base"), rs.getString("seed_indicator"), rs.getString("comparison_note"),
                 rs.getBoolean("is_public"), priorities.getOrDefault(id, List.of()), groups.getOrDefault(id, List.of()),
-                rs.getString("rate_of_code"), rs.getString("population_code"));
+                rs.getString("rate_of_code"), rs.getString("population_code"), rs.getString("part_of_code"));
     }
 
     private static Observation observation(ResultSet rs, int n) throws SQLException {

@@ -17,7 +17,7 @@ final class DataViews {
     record Indicator(long id, String code, String name, String definition, Unit unit, Polarity polarity,
             Frequency frequency, Long sourceAgencyId, String sourceAgency, String populationBase, String seedIndicator,
             String comparisonNote, boolean isPublic, List<Long> priorityIds, List<Long> groupIds, String rateOfCode,
-            String populationCode) {
+            String populationCode, String partOfCode) {
     }
 
     record Observation(long id, long indicatorId, long areaId, String period, LocalDate periodStart, BigDecimal value,

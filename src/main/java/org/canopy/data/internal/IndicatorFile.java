@@ -14,7 +14,7 @@ record IndicatorFile(List<AreaEntry> areas, List<IndicatorEntry> indicators) {
     record IndicatorEntry(String code, String name, String definition, Unit unit, Polarity polarity,
             Frequency frequency, String sourceAgency, String populationBase, List<Integer> planPriorities,
             List<String> partnershipPriorities, String seedIndicator, boolean isPublic, String comparisonNote,
-            List<ObservationEntry> observations, String rateOf, String populationIndicator) {
+            List<ObservationEntry> observations, String rateOf, String populationIndicator, String partOf) {
     }
 
     record ObservationEntry(String period, String area, BigDecimal value, String source, String quote) {

@@ -72,15 +72,20 @@ class IndicatorFileReader {
                     v.text(node, "seedIndicator", path + ".seedIndicator", 500, false), node.path("public").asBoolean(false),
                     v.text(node, "comparisonNote", path + ".comparisonNote", 2000, false), observations,
                     v.text(node, "rateOf", path + ".rateOf", 40, false), v.text(node, "populationIndicator",
-                            path + ".populationIndicator", 40, false));
+                            path + ".populationIndicator", 40, false), v.text(node, "partOf", path + ".partOf", 40, false));
         });
-        // A rate names the count and population indicators it is computed from, both in the same file.
+        // A rate names the count and population indicators it is computed from, a part its total: all in the same file.
         for (int i = 0; i < indicators.size(); i++) {
             var entry = indicators.get(i);
-            for (String linked : java.util.Arrays.asList(entry.rateOf(), entry.populationIndicator())) {
+            for (String linked : java.util.Arrays.asList(entry.rateOf(), entry.populationIndicator(), entry.partOf())) {
                 if (linked != null && !codes.contains(linked)) {
                     v.problem("indicators[" + i + "]", "The indicator '" + linked + "' named by " + entry.code() + " is not in the file");
                 }
+            }
+            // Parts and totals are counts: that is what secondary suppression reasons about.
+            var total = indicators.stream().filter(t -> t.code() != null && t.code().equals(entry.partOf())).findFirst();
+            if (total.isPresent() && (entry.unit() != Unit.COUNT || total.get().unit() != Unit.COUNT)) {
+                v.problem("indicators[" + i + "].partOf", "Only a count can be part of a total count");
             }
         }
         v.throwIfInvalid();
