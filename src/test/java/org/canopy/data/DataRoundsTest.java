@@ -169,6 +169,7 @@ class DataRoundsTest {
         jdbc.sql("update data_round set due_date = ? where id = ?").params(LocalDate.now().minusDays(1), round).update();
         mvc.perform(get("/data/rounds/" + round).with(Requests.signedIn(users, "coordinator"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Late submissions")))
+                .andExpect(content().string(Matchers.containsString("0 of 2 agencies have submitted; 0 accepted.")))
                 .andExpect(content().string(Matchers.containsString("Metropolitan Police (not started)")));
         mvc.perform(post("/data/rounds/" + round + "/reminders").with(Requests.signedIn(users, "police")).with(csrf()))
                 .andExpect(status().isForbidden());
