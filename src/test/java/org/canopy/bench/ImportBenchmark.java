@@ -51,36 +51,23 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    /** Runs the benchmark and prints one line per run and the medians. */
+    /**
+     * Runs the benchmark and prints one line per run and the medians; or, with {@code serve port rows}, starts
+     * the demo on H2 at that port with {@code rows} generated observations imported, for the dashboard benchmark.
+     */
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "postgres";
+        if (database.equals("serve")) {
+            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
         boolean postgres = database.equals("postgres");
         String schema = "canopy_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String pgUrl = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("canopy.demo.enabled", "true");
-        properties.put("server.address", "127.0.0.1");
-        properties.put("server.port", "0");
-        properties.put("logging.level.root", "WARN");
-        if (postgres) {
-            properties.put("spring.datasource.url", pgUrl + "?currentSchema=" + schema);
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
-            properties.put("spring.flyway.schemas", schema);
-            properties.put("spring.flyway.create-schemas", "true");
-        } else {
-            Path h2 = dir.resolve("h2");
-            deleteTree(h2);
-            properties.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("canopy")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        }
-        // Command-line arguments, so that they win over application.properties.
-        ConfigurableApplicationContext context = SpringApplication.run(CanopyApplication.class,
-                properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        ConfigurableApplicationContext context = start(postgres ? pgUrl + "?currentSchema=" + schema : null, schema, 0);
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             var jdbc = context.getBean(JdbcClient.class);
@@ -93,23 +80,24 @@ public final class ImportBenchmark {
 
             truncate(jdbc);
             time("warm-up import", 0, () -> post(port, warmUp));
+            // Import and COPY alternate, so that a neighbour's load on a shared machine falls on both alike.
+            String copyUrl = pgUrl + "?currentSchema=" + schema;
             List<Double> imports = new ArrayList<>();
+            List<Double> copies = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 truncate(jdbc);
                 imports.add(time("import run " + run, rows, () -> post(port, csv)));
                 check(jdbc, rows);
-            }
-            double replace = time("re-import onto the full table (every row replaced)", rows, () -> post(port, csv));
-            check(jdbc, rows);
-            List<Double> copies = new ArrayList<>();
-            if (postgres) {
-                String copyUrl = pgUrl + "?currentSchema=" + schema;
-                for (int run = 1; run <= runs; run++) {
+                if (postgres) {
                     truncate(jdbc);
                     copies.add(time("COPY run " + run, rows, () -> copy(copyUrl, copyCsv)));
                     check(jdbc, rows);
                 }
             }
+            truncate(jdbc);
+            post(port, csv);
+            double replace = time("re-import onto the full table (every row replaced)", rows, () -> post(port, csv));
+            check(jdbc, rows);
             System.out.printf(Locale.ROOT, "RESULT %s import median %,.0f rows/s (runs %s); replace %,.0f rows/s%n",
                     database, median(imports), imports.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList(),
                     replace);
@@ -121,11 +109,53 @@ public final class ImportBenchmark {
         } finally {
             context.close();
             if (postgres) {
+                // The schema is this run's own.
                 try (var c = DriverManager.getConnection(pgUrl, "postgres", ""); var s = c.createStatement()) {
                     s.execute("drop schema " + schema + " cascade");
                 }
             }
         }
+    }
+
+    /**
+     * Starts Canopy in demo mode on loopback: on PostgreSQL in a new schema when {@code postgresUrl} is given,
+     * else on a new H2 file database under target/bench (port 0: any free port).
+     */
+    static ConfigurableApplicationContext start(String postgresUrl, String schema, int port) throws IOException {
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("canopy.demo.enabled", "true");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("server.port", Integer.toString(port));
+        properties.put("logging.level.root", "WARN");
+        if (postgresUrl != null) {
+            properties.put("spring.datasource.url", postgresUrl);
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+            properties.put("spring.flyway.schemas", schema);
+            properties.put("spring.flyway.create-schemas", "true");
+        } else {
+            Path h2 = dir.resolve("h2-" + port);
+            deleteTree(h2);
+            properties.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("canopy")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
+        // Command-line arguments, so that they win over application.properties.
+        return SpringApplication.run(CanopyApplication.class,
+                properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** The demo on H2 at {@code port} with {@code rows} generated observations, until the process is stopped. */
+    static void serve(int port, int rows) throws Exception {
+        var context = start(null, null, port);
+        if (rows > 0) {
+            Path csv = Path.of("target", "bench", "observations-serve-" + rows + ".csv");
+            generate(context.getBean(JdbcClient.class), rows, csv, Path.of("target", "bench", "observations-serve-copy.csv"));
+            post(port, csv);
+        }
+        System.out.println("READY on port " + port + " with " + rows + " generated observations");
+        Thread.currentThread().join();
     }
 
     interface Timed {

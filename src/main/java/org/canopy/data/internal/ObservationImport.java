@@ -70,10 +70,13 @@ class ObservationImport {
                         + " (missing: " + String.join(", ", missing) + ")");
             }
             var rows = new ArrayList<ObservationRow>();
+            // Indicator, period and area repeat across a file: one String each, not one per row, keeps a
+            // million-row import's memory (and the garbage collector's copying) down.
+            Map<String, String> repeated = new HashMap<>();
             for (var record : parser) {
-                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, record.get("indicator"), record.get("period"),
-                        record.get("area"), record.get("value"), record.isMapped("narrative") && record.isSet("narrative")
-                                ? record.get("narrative") : null));
+                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, shared(repeated, record.get("indicator")),
+                        shared(repeated, record.get("period")), shared(repeated, record.get("area")), record.get("value"),
+                        record.isMapped("narrative") && record.isSet("narrative") ? record.get("narrative") : null));
             }
             return rows;
         } catch (IOException | IllegalArgumentException e) {
@@ -82,6 +85,14 @@ class ObservationImport {
             }
             throw new InvalidInput("file", "The file could not be read as CSV: " + e.getMessage());
         }
+    }
+
+    private static String shared(Map<String, String> repeated, String value) {
+        if (value == null || repeated.size() >= 100_000) {
+            return value;
+        }
+        String known = repeated.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     static List<ObservationRow> readXlsx(InputStream in) {
