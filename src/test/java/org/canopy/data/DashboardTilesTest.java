@@ -70,6 +70,20 @@ class DashboardTilesTest {
                 .anyMatch(line -> line.contains(",2030-01,"));
     }
 
+    @Test
+    void pagesNameTheSignalOnceASeriesIsLongEnough() throws Exception {
+        String code = jdbc.sql("select min(code) from indicator").query(String.class).single();
+        var csv = new StringBuilder("indicator,period,area,value,narrative\n");
+        for (int month = 1; month <= 12; month++) {
+            csv.append(String.format("%s,2030-%02d,Tower Hamlets,%d,\n", code, month, month % 3));
+        }
+        mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
+                .content(csv.toString())).andExpect(status().isCreated());
+        for (String page : List.of("/dashboard", "/dashboard/indicators/" + code)) {
+            assertThat(export(page)).as(page).contains("No signal");
+        }
+    }
+
     String export(String url) throws Exception {
         return new String(mvc.perform(get(url).with(Requests.signedIn(users, "coordinator")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);

@@ -44,6 +44,11 @@ final class DataViews {
         public String shownNeighbours() {
             return format(statisticalNeighbours);
         }
+
+        /** The signal in words, for the templates (SpEL cannot call the package-private controller's method). */
+        public String signalWords() {
+            return DashboardController.signalWords(signal);
+        }
     }
 
     static String format(BigDecimal value) {
