@@ -2,7 +2,7 @@
 # Throughput and latency of the dashboard page under wrk, on loopback, signed in as the demo coordinator.
 # Starts Canopy's demo on a fresh H2 file database (target/bench/h2-PORT), optionally with generated
 # observations imported first, runs a warm-up and then the measured wrk run, and stops the app.
-# Usage: bench/dashboard-wrk.sh [observations=0] [duration=20s] [port=8089]
+# Usage: bench/dashboard-wrk.sh [observations=0] [duration=20s] [port=8089] [--spring.setting=value ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-0}"
@@ -16,7 +16,7 @@ fi
 mvn -B -ntp -q test-compile
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 log="target/bench/dashboard-app-$port.log"
-java ${JAVA_OPTS:-} -cp "$cp" org.canopy.bench.ImportBenchmark serve "$port" "$rows" > "$log" 2>&1 &
+java ${JAVA_OPTS:-} -cp "$cp" org.canopy.bench.ImportBenchmark serve "$port" "$rows" "${@:4}" > "$log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
@@ -38,4 +38,4 @@ status=$(curl -s -o target/bench/dashboard.html -w '%{http_code}' -H "Cookie: JS
 echo "dashboard page: $(wc -c < target/bench/dashboard.html) bytes"
 
 wrk -t2 -c8 -d10s -H "Cookie: JSESSIONID=$session" "$base/dashboard" > /dev/null   # warm-up
-wrk -t2 -c8 -d"$duration" --latency -H "Cookie: JSESSIONID=$session" "$base/dashboard" | tee "target/bench/dashboard-wrk-$rows.txt"
+wrk -t2 -c8 -d"$duration" --latency -H "Cookie: JSESSIONID=$session" "$base/dashboard" | tee "target/bench/dashboard-wrk-$rows-$port.txt"

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "postgres";
         if (database.equals("serve")) {
-            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Arrays.copyOfRange(args, 3, args.length));
             return;
         }
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
@@ -121,7 +122,8 @@ public final class ImportBenchmark {
      * Starts Canopy in demo mode on loopback: on PostgreSQL in a new schema when {@code postgresUrl} is given,
      * else on a new H2 file database under target/bench (port 0: any free port).
      */
-    static ConfigurableApplicationContext start(String postgresUrl, String schema, int port) throws IOException {
+    static ConfigurableApplicationContext start(String postgresUrl, String schema, int port, String... extra)
+            throws IOException {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Map<String, Object> properties = new HashMap<>();
@@ -142,13 +144,18 @@ public final class ImportBenchmark {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         // Command-line arguments, so that they win over application.properties.
-        return SpringApplication.run(CanopyApplication.class,
-                properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        var args = new ArrayList<String>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(extra));
+        return SpringApplication.run(CanopyApplication.class, args.toArray(String[]::new));
     }
 
-    /** The demo on H2 at {@code port} with {@code rows} generated observations, until the process is stopped. */
-    static void serve(int port, int rows) throws Exception {
-        var context = start(null, null, port);
+    /**
+     * The demo on H2 at {@code port} with {@code rows} generated observations, until the process is stopped;
+     * {@code extra} are more Spring arguments ({@code --name=value}), for trying a setting.
+     */
+    static void serve(int port, int rows, String... extra) throws Exception {
+        var context = start(null, null, port, extra);
         if (rows > 0) {
             Path csv = Path.of("target", "bench", "observations-serve-" + rows + ".csv");
             generate(context.getBean(JdbcClient.class), rows, csv, Path.of("target", "bench", "observations-serve-copy.csv"));
