@@ -97,8 +97,14 @@ class DataStore {
         if (areaIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT_OBSERVATION + " where indicator_id in (select id from indicator where partnership_id = :partnership)"
-                + " and area_id in (:areas) order by period_start, area_id")
+        // Driven from each indicator and area pair, so that both databases look the pairs up in the unique
+        // index (indicator, area, period) instead of reading every area's figures and filtering them.
+        return jdbc.sql("""
+                select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
+                       o.quote, o.recorded_by
+                from indicator i join data_area a on a.partnership_id = i.partnership_id
+                join observation o on o.indicator_id = i.id and o.area_id = a.id
+                where i.partnership_id = :partnership and a.id in (:areas) order by o.period_start, o.area_id""")
                 .param("partnership", partnershipId).param("areas", areaIds).query(DataStore::observation).list();
     }
 
