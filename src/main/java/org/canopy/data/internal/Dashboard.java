@@ -1,10 +1,13 @@
 package org.canopy.data.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.canopy.data.internal.DataViews.Area;
 import org.canopy.data.internal.DataViews.Indicator;
+import org.canopy.data.internal.DataViews.Observation;
 import org.canopy.data.internal.DataViews.SeriesPoint;
 import org.canopy.web.NotFound;
 import org.springframework.stereotype.Service;
@@ -45,18 +48,28 @@ class Dashboard {
         this.series = series;
     }
 
-    /** Every indicator of the partnership in its own area, with figures first. */
+    /**
+     * Every indicator of the partnership in its own area. Reads only the observations a tile shows (its own
+     * area and the areas it is compared with) and all targets at once: a query per indicator and every area's
+     * figures per request made the page slow down with the catalogue and with each area imported.
+     */
     List<Tile> tiles(long partnershipId) {
         var areas = store.areas(partnershipId);
-        var home = store.homeArea(partnershipId);
+        var home = DataStore.homeArea(areas);
         if (home.isEmpty()) {
             return List.of();
         }
-        var observations = store.allObservations(partnershipId);
+        var shown = areas.stream().filter(a -> a.id() == home.get().id() || a.kind() != AreaKind.LOCAL_AUTHORITY
+                || a.statisticalNeighbour()).map(Area::id).toList();
+        Map<Long, List<Observation>> byIndicator = new HashMap<>();
+        for (var o : store.observations(partnershipId, shown)) {
+            byIndicator.computeIfAbsent(o.indicatorId(), k -> new ArrayList<>()).add(o);
+        }
+        var targets = store.allTargets(partnershipId);
         var tiles = new ArrayList<Tile>();
         for (var indicator : store.indicators(partnershipId)) {
-            tiles.add(new Tile(indicator, home.get(), series.of(indicator, home.get(), areas, observations,
-                    store.targets(indicator.id()))));
+            tiles.add(new Tile(indicator, home.get(), series.of(indicator, home.get(), areas,
+                    byIndicator.getOrDefault(indicator.id(), List.of()), targets.getOrDefault(indicator.id(), Map.of()))));
         }
         return tiles;
     }

@@ -1,7 +1,9 @@
 package org.canopy.data.internal;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +17,27 @@ record DataPeriod(String label, LocalDate start) {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-(\\d{2})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
+    // An import of a million rows names a few hundred periods: parsing each once saves three regular
+    // expressions per row. Bounded, so odd input cannot grow it without limit.
+    private static final int KNOWN_LIMIT = 10_000;
+    private static final Map<String, Optional<DataPeriod>> KNOWN = new ConcurrentHashMap<>();
+
     static Optional<DataPeriod> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        var known = KNOWN.get(text);
+        if (known != null) {
+            return known;
+        }
+        var parsed = parseText(text);
+        if (KNOWN.size() < KNOWN_LIMIT) {
+            KNOWN.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<DataPeriod> parseText(String text) {
         String t = text.trim();
         var q = QUARTER.matcher(t);
         if (q.matches() && consecutive(q.group(1), q.group(2))) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,12 @@ class DataStore {
 
     /** The partnership's own area: its first local authority that is not a statistical neighbour. */
     Optional<Area> homeArea(long partnershipId) {
-        return areas(partnershipId).stream()
-                .filter(a -> a.kind() == AreaKind.LOCAL_AUTHORITY && !a.statisticalNeighbour()).findFirst();
+        return homeArea(areas(partnershipId));
+    }
+
+    /** The home area among a partnership's {@code areas} (in id order), without asking the database again. */
+    static Optional<Area> homeArea(List<Area> areas) {
+        return areas.stream().filter(a -> a.kind() == AreaKind.LOCAL_AUTHORITY && !a.statisticalNeighbour()).findFirst();
     }
 
     long createArea(long partnershipId, String name, AreaKind kind, boolean neighbour) {
@@ -89,10 +94,31 @@ class DataStore {
                 .query(DataStore::observation).list();
     }
 
-    /** All observations of the partnership's indicators, for the dashboard, in period order. */
-    List<Observation> allObservations(long partnershipId) {
-        return jdbc.sql(SELECT_OBSERVATION + " where indicator_id in (select id from indicator where partnership_id = ?)"
-                + " order by period_start, area_id").param(partnershipId).query(DataStore::observation).list();
+    /** The observations of the partnership's indicators in the given areas, for the dashboard, in period order. */
+    List<Observation> observations(long partnershipId, Collection<Long> areaIds) {
+        if (areaIds.isEmpty()) {
+            return List.of();
+        }
+        // Driven from each indicator and area pair, so that both databases look the pairs up in the unique
+        // index (indicator, area, period) instead of reading every area's figures and filtering them.
+        return jdbc.sql("""
+                select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
+                       o.quote, o.recorded_by
+                from indicator i join data_area a on a.partnership_id = i.partnership_id
+                join observation o on o.indicator_id = i.id and o.area_id = a.id
+                where i.partnership_id = :partnership and a.id in (:areas) order by o.period_start, o.area_id""")
+                .param("partnership", partnershipId).param("areas", areaIds).query(DataStore::observation).list();
+    }
+
+    /** Every target of the partnership's indicators: indicator id to period to target, in one query. */
+    Map<Long, Map<String, BigDecimal>> allTargets(long partnershipId) {
+        Map<Long, Map<String, BigDecimal>> targets = new HashMap<>();
+        jdbc.sql("select t.indicator_id, t.period, t.target_value from indicator_target t"
+                + " join indicator i on i.id = t.indicator_id where i.partnership_id = ?").param(partnershipId)
+                .query(rs -> {
+                    targets.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+                });
+        return targets;
     }
 
     Map<String, BigDecimal> targets(long indicatorId) {

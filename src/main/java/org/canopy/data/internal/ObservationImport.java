@@ -29,7 +29,6 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,18 +44,16 @@ import tools.jackson.databind.JsonNode;
 class ObservationImport {
 
     static final List<String> HEADER = List.of("indicator", "period", "area", "value", "narrative");
-    static final int BATCH = 5_000;
-
     private final DataStore store;
-    private final JdbcTemplate jdbc;
+    private final ObservationWriter writer;
     private final IdentifierGuard guard;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ObservationImport(DataStore store, JdbcTemplate jdbc, IdentifierGuard guard, ApplicationEventPublisher events,
+    ObservationImport(DataStore store, ObservationWriter writer, IdentifierGuard guard, ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.writer = writer;
         this.guard = guard;
         this.events = events;
         this.clock = clock;
@@ -77,10 +74,14 @@ class ObservationImport {
                         + " (missing: " + String.join(", ", missing) + ")");
             }
             var rows = new ArrayList<ObservationRow>();
+            // Indicator, period and area repeat across a file: one String each, not one per row, keeps a
+            // million-row import's memory (and the garbage collector's copying) down.
+            Map<String, String> repeated = new HashMap<>();
             for (var record : parser) {
                 // A short row's missing cells are empty, so validation names them with the row number.
-                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, cell(record, "indicator"),
-                        cell(record, "period"), cell(record, "area"), cell(record, "value"), cell(record, "narrative")));
+                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, shared(repeated, cell(record, "indicator")),
+                        shared(repeated, cell(record, "period")), shared(repeated, cell(record, "area")), cell(record, "value"),
+                        cell(record, "narrative")));
             }
             return rows;
         } catch (IOException | IllegalArgumentException e) {
@@ -93,6 +94,14 @@ class ObservationImport {
 
     private static String cell(org.apache.commons.csv.CSVRecord record, String column) {
         return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+    }
+
+    private static String shared(Map<String, String> repeated, String value) {
+        if (value == null || repeated.size() >= 100_000) {
+            return value;
+        }
+        String known = repeated.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     static List<ObservationRow> readXlsx(InputStream in) {
@@ -238,28 +247,9 @@ class ObservationImport {
         return valid.size();
     }
 
-    /** Replaces rows already held (same indicator, area and period), then inserts the rest, in batches. */
+    /** Replaces rows already held (same indicator, area and period) and inserts the rest, in bulk. */
     private void store(String actor, List<Object[]> rows) {
-        var now = LocalDateTime.now(clock);
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            var updates = chunk.stream().map(r -> new Object[] {r[4], r[5], actor, now, r[0], r[1], r[2]}).toList();
-            int[] changed = jdbc.batchUpdate("""
-                    update observation set observed_value = ?, narrative = ?, recorded_by = ?, recorded_at = ?, version = version + 1
-                    where indicator_id = ? and area_id = ? and period = ?""", updates);
-            var inserts = new ArrayList<Object[]>();
-            for (int i = 0; i < chunk.size(); i++) {
-                if (changed[i] == 0) {
-                    var r = chunk.get(i);
-                    inserts.add(new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], actor, now});
-                }
-            }
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("""
-                        insert into observation (indicator_id, area_id, period, period_start, observed_value, narrative, recorded_by, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-            }
-        }
+        writer.write(actor, LocalDateTime.now(clock), rows);
     }
 
 }

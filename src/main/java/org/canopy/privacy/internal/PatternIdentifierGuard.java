@@ -69,21 +69,100 @@ public class PatternIdentifierGuard implements IdentifierGuard {
 
     @Override
     public List<FoundIdentifier> scan(String text) {
+        return scan(text, true);
+    }
+
+    /**
+     * The scan; with {@code shortcuts}, a pattern runs only when one pass over the characters shows the text
+     * could hold what it finds. Most narratives hold none of them, and an import scans a million narratives.
+     */
+    List<FoundIdentifier> scan(String text, boolean shortcuts) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        Shape shape = shortcuts ? Shape.of(text) : Shape.ANYTHING;
         List<FoundIdentifier> found = new ArrayList<>();
-        addMatches(found, IdentifierKind.NHS_NUMBER, NHS_NUMBER, text,
-                m -> CheckDigits.isNhsNumber(m.group(1) + m.group(3) + m.group(4)));
-        addMatches(found, IdentifierKind.UNIQUE_PUPIL_NUMBER, UNIQUE_PUPIL_NUMBER, text,
-                m -> CheckDigits.isUniquePupilNumber(m.group().toUpperCase(Locale.ROOT)));
-        addMatches(found, IdentifierKind.POSTCODE, POSTCODE, text, m -> true);
-        for (int[] span : DatesOfBirth.find(text)) {
-            found.add(new FoundIdentifier(IdentifierKind.DATE_OF_BIRTH, span[0], span[1]));
+        if (shape.digits() >= 10) {
+            addMatches(found, IdentifierKind.NHS_NUMBER, NHS_NUMBER, text,
+                    m -> CheckDigits.isNhsNumber(m.group(1) + m.group(3) + m.group(4)));
         }
-        addMatches(found, IdentifierKind.PHONE_NUMBER, PHONE_NUMBER, text, m -> isUkPhoneNumber(m.group()));
-        findEmailAddresses(found, text);
+        if (shape.longestDigitRun() >= 11) {
+            addMatches(found, IdentifierKind.UNIQUE_PUPIL_NUMBER, UNIQUE_PUPIL_NUMBER, text,
+                    m -> CheckDigits.isUniquePupilNumber(m.group().toUpperCase(Locale.ROOT)));
+        }
+        if (shape.letterThenDigit()) {
+            addMatches(found, IdentifierKind.POSTCODE, POSTCODE, text, m -> true);
+        }
+        if (shape.birthCue() && shape.digits() >= 2) {
+            for (int[] span : DatesOfBirth.find(text)) {
+                found.add(new FoundIdentifier(IdentifierKind.DATE_OF_BIRTH, span[0], span[1]));
+            }
+        }
+        if (shape.digits() >= 10) {
+            addMatches(found, IdentifierKind.PHONE_NUMBER, PHONE_NUMBER, text, m -> isUkPhoneNumber(m.group()));
+        }
+        if (shape.at()) {
+            findEmailAddresses(found, text);
+        }
         return withoutOverlaps(found);
+    }
+
+    /**
+     * What every identifier needs, counted in one pass: NHS and phone numbers have 10 digits or more (ASCII
+     * digits: {@code \d} means no other), a UPN a run of 11, an email address an "@", a postcode's outward
+     * code a letter directly followed by a digit (or is GIR), and a date of birth a cue, every one of which
+     * holds "born", "birth", "b." or "dob" with or without dots. Each test may say yes wrongly, never no.
+     */
+    record Shape(int digits, int longestDigitRun, boolean at, boolean letterThenDigit, boolean birthCue) {
+
+        static final Shape ANYTHING = new Shape(Integer.MAX_VALUE, Integer.MAX_VALUE, true, true, true);
+
+        private static final String[] CUES_FROM_B = {"born", "birth", "b."};
+        private static final String[] CUES_TO_B = {"dob", "d.ob", "do.b", "d.o.b"};
+
+        static Shape of(String text) {
+            int digits = 0;
+            int run = 0;
+            int longest = 0;
+            boolean at = false;
+            boolean letterThenDigit = false;
+            boolean cue = false;
+            char previous = ' ';
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                    longest = Math.max(longest, ++run);
+                    letterThenDigit |= Character.isLetter(previous);
+                } else {
+                    run = 0;
+                    at |= c == '@';
+                    if (!cue && (c == 'b' || c == 'B')) {
+                        cue = cueAt(text, i);
+                    }
+                    if (c == 'g' || c == 'G') {
+                        letterThenDigit |= text.regionMatches(true, i, "gir", 0, 3);
+                    }
+                }
+                previous = c;
+            }
+            return new Shape(digits, longest, at, letterThenDigit, cue);
+        }
+
+        private static boolean cueAt(String text, int b) {
+            for (String cue : CUES_FROM_B) {
+                if (text.regionMatches(true, b, cue, 0, cue.length())) {
+                    return true;
+                }
+            }
+            for (String cue : CUES_TO_B) {
+                int from = b - cue.length() + 1;
+                if (from >= 0 && text.regionMatches(true, from, cue, 0, cue.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Override
