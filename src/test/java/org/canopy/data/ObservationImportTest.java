@@ -152,6 +152,7 @@ class ObservationImportTest {
                 .with(Requests.user("coordinator")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("value"))
+                .andExpect(jsonPath("$.errors[0].row").value(2))
                 .andExpect(jsonPath("$.errors[0].message").value("A figure cannot be below zero"));
 
         assertThat(Figures.observations(jdbc)).isEqualTo(before);

@@ -158,7 +158,8 @@ class ObservationImport {
             throw new InvalidInput("body", "Send a JSON list of rows, each with indicator, period, area, value and narrative");
         }
         var rows = new ArrayList<ObservationRow>();
-        int n = 1;
+        // JSON rows are numbered from 1, the first item of the list (a file's row 1 is its header).
+        int n = 0;
         for (JsonNode item : array) {
             n++;
             rows.add(new ObservationRow(n, text(item, "indicator"), text(item, "period"), text(item, "area"),
