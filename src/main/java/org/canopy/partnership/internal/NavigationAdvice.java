@@ -54,7 +54,8 @@ class NavigationAdvice {
         var links = new ArrayList<NavigationLink>();
         links.add(link("Plans", "/plans", path, "/plans", "/actions"));
         links.add(link("My updates", "/my-updates", path, "/my-updates"));
-        links.add(link("Data", "/dashboard", path, "/dashboard"));
+        links.add(link("Data", "/dashboard", path, "/dashboard", "/data"));
+        links.add(link("Learning", "/learning", path, "/learning"));
         links.add(link("Groups", "/groups", path, "/groups"));
         if (user.isAdministrator()) {
             links.add(link("Administration", "/admin", path, "/admin"));

@@ -1,0 +1,7 @@
+/**
+ * Learning from serious cases and audits: serious incident notifications and their statutory clocks,
+ * rapid reviews, local child safeguarding practice reviews, legacy serious case reviews, audits, the one
+ * action plan of recommendations, seven-minute briefings and the learning library.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Learning")
+package org.canopy.learning;
