@@ -16,6 +16,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -63,7 +65,8 @@ class ObservationWriter {
                 mergeInBatches(actor, now, rows);
             }
         } catch (SQLException e) {
-            throw jdbc.getExceptionTranslator().translate("storing observations", null, e);
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("storing observations", null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("storing observations", null, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
