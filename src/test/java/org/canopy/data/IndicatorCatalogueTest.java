@@ -68,6 +68,9 @@ class IndicatorCatalogueTest {
 
     @Test
     void aCatalogueFileIsAddedWholeAndAnAreaHeldIsReused() throws Exception {
+        mvc.perform(get("/admin/indicators/load").with(Requests.signedIn(users, "coordinator"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(Matchers.containsString("action=\"/admin/indicators/load\"")));
         int before = indicators();
         mvc.perform(multipart("/admin/indicators/load").file(file(FILE)).with(Requests.signedIn(users, "coordinator")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
