@@ -71,9 +71,10 @@ class LearningClocksTest {
         mvc.perform(get("/api/v1/incidents/" + id).with(Requests.user("viewer"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.deadlines.panelNotificationDue").value("2020-12-29"))
                 .andExpect(jsonPath("$.deadlines.rapidReviewDue").doesNotExist());
-        // Notified Wed 30 Dec 2020: + 15 working days, past New Year's Day = Fri 22 Jan 2021.
+        // Notified Wed 30 Dec 2020 + 15 working days: Thu 31 Dec (1), Fri 1 Jan New Year's Day, Mon 4 to Fri 8 (2 to 6),
+        // Mon 11 to Fri 15 (7 to 11), Mon 18 to Thu 21 Jan 2021 (12 to 15).
         mvc.perform(Requests.json(patch("/api/v1/incidents/" + id), "{\"notifiedDate\":\"2020-12-30\"}").with(Requests.user("coordinator")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.deadlines.rapidReviewDue").value("2021-01-22"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deadlines.rapidReviewDue").value("2021-01-21"))
                 .andExpect(jsonPath("$.deadlines.panelNotificationDue").value("2020-12-29"));
         // The awareness date corrected to Mon 14 Dec: the notification deadline moves to Mon 21 Dec.
         mvc.perform(Requests.json(patch("/api/v1/incidents/" + id), "{\"awareDate\":\"2020-12-14\",\"version\":1}").with(Requests.user("coordinator")))
