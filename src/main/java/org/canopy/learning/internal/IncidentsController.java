@@ -59,6 +59,20 @@ class IncidentsController {
         return "learning/incidents";
     }
 
+    /** An incident with its rapid review and local review (either may be null). */
+    record Case(Incidents.Incident incident, Incidents.RapidReview rapidReview, LocalReviews.LocalReview localReview) {
+    }
+
+    /** Reads an incident, its rapid review and local review, and puts all three on the page. */
+    private Case caseOf(CanopyUser user, long id, Model model) {
+        var c = new Case(incidents.incident(user.partnershipId(), id), incidents.rapidReview(user.partnershipId(), id).orElse(null),
+                localReviews.localReview(user.partnershipId(), id).orElse(null));
+        model.addAttribute("incident", c.incident());
+        model.addAttribute("rapidReview", c.rapidReview());
+        model.addAttribute("localReview", c.localReview());
+        return c;
+    }
+
     record Row(Incidents.Incident incident, LearningClocks.Clocks clocks, Incidents.RapidReview rapidReview) {
     }
 
@@ -88,12 +102,10 @@ class IncidentsController {
 
     @GetMapping("/learning/incidents/{id}")
     String incident(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
-        var incident = incidents.incident(user.partnershipId(), id);
-        var rapid = incidents.rapidReview(user.partnershipId(), id).orElse(null);
-        var local = localReviews.localReview(user.partnershipId(), id).orElse(null);
-        model.addAttribute("incident", incident);
-        model.addAttribute("rapidReview", rapid);
-        model.addAttribute("localReview", local);
+        var c = caseOf(user, id, model);
+        var incident = c.incident();
+        var rapid = c.rapidReview();
+        var local = c.localReview();
         model.addAttribute("deadlines", clocks.deadlines(incident, rapid, local));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("agencyNames", incidents.agencyNames(user.partnershipId()));
@@ -172,12 +184,10 @@ class IncidentsController {
 
     @GetMapping("/learning/incidents/{id}/local-review")
     String localReview(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
-        var incident = incidents.incident(user.partnershipId(), id);
-        var rapid = incidents.rapidReview(user.partnershipId(), id).orElse(null);
-        var local = localReviews.localReview(user.partnershipId(), id).orElse(null);
-        model.addAttribute("incident", incident);
-        model.addAttribute("rapidReview", rapid);
-        model.addAttribute("localReview", local);
+        var c = caseOf(user, id, model);
+        var incident = c.incident();
+        var rapid = c.rapidReview();
+        var local = c.localReview();
         model.addAttribute("clocks", clocks.clocks(incident, rapid, local));
         model.addAttribute("workshopRule", LearningClocks.LEARNING_WORKSHOP_RULE);
         model.addAttribute("methods", ReviewMethod.values());
