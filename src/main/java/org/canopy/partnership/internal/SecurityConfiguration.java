@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -99,6 +100,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/sign-in", "/error", "/accessibility", "/public/**").permitAll()
+                        // A calendar app cannot sign in: the secret token in the address is the credential.
+                        .requestMatchers(HttpMethod.GET, "/learning/calendar/*.ics").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
