@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 class LearningLibrary {
 
     record Entry(Source source, String kindLabel, String title, String link, String summary, List<String> themes,
-            List<ActionPlan.Recommendation> recommendations, boolean briefing) {
+            List<ActionPlan.Recommendation> recommendations, boolean briefing, String fullText) {
     }
 
     private final ActionPlan plan;
@@ -79,12 +79,13 @@ class LearningLibrary {
             boolean hasBriefing = written.stream().anyMatch(b -> b.source().key().equals(source.key()));
             entries.add(new Entry(source, source.kind().label(), source.title(),
                     links.getOrDefault(source.key(), "/learning/briefings/" + source.key()), summaries.get(source.key()), themes, recs,
-                    hasBriefing));
+                    hasBriefing, null));
         }
         for (var b : written) {
             var recs = recommendations.stream().filter(r -> r.sources().stream().anyMatch(s -> s.key().equals(b.source().key()))).toList();
             entries.add(new Entry(b.source(), "Seven-minute briefing", b.source().label(), "/learning/briefings/" + b.source().key(),
-                    b.summary(), themesOf(recs, extraThemes.get(b.source().key())), recs, true));
+                    b.summary(), themesOf(recs, extraThemes.get(b.source().key())), recs, true,
+                    String.join("\n", b.parts().stream().filter(t -> t != null).toList())));
         }
         return entries.stream().filter(e -> matchesTheme(e, theme)).filter(e -> matchesWords(e, query)).toList();
     }
@@ -118,7 +119,7 @@ class LearningLibrary {
         if (query == null || query.isBlank()) {
             return true;
         }
-        String haystack = Stream.concat(Stream.of(e.title(), e.summary(), e.kindLabel()),
+        String haystack = Stream.concat(Stream.of(e.title(), e.summary(), e.kindLabel(), e.fullText()),
                 Stream.concat(e.themes().stream(), e.recommendations().stream().flatMap(r -> Stream.of(r.text(), r.evidence()))))
                 .filter(s -> s != null).reduce("", (a, b) -> a + "\n" + b).toLowerCase(Locale.UK);
         return Stream.of(query.toLowerCase(Locale.UK).split("\\s+")).filter(w -> !w.isBlank()).allMatch(haystack::contains);

@@ -16,7 +16,7 @@ final class TextSimilarity {
             "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there",
             "these", "this", "to", "was", "were", "will", "with", "which", "who", "all", "any", "can", "should", "must",
             "need", "needs", "needed", "required", "ensure", "ensuring", "more", "so", "they", "them", "we", "our", "same",
-            "other", "than", "at", "stage");
+            "other", "than", "stage");
 
     private TextSimilarity() {
     }
