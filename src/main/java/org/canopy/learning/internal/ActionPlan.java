@@ -135,7 +135,7 @@ class ActionPlan implements DeadlineSource {
     @Transactional
     Recommendation addRecommendation(CanopyUser user, SourceKind sourceKind, long sourceId, String sourceTitle, String text,
             List<String> themes, Long ownerAgencyId, LocalDate due) {
-        requireEditor(user);
+        rules.requireEditor(user, "change the action plan");
         var problems = new ArrayList<FieldProblem>();
         var checked = checkedFields(user, text, themes, ownerAgencyId, problems);
         String title = rules.text("source", "The source's title", sourceTitle, true, 300, problems);
@@ -171,7 +171,7 @@ class ActionPlan implements DeadlineSource {
     /** Records that an existing recommendation also serves another source, instead of tracking it twice. */
     @Transactional
     Recommendation attachSource(CanopyUser user, long id, Source source) {
-        requireEditor(user);
+        rules.requireEditor(user, "change the action plan");
         var current = recommendation(user.partnershipId(), id);
         if (current.sources().stream().anyMatch(s -> s.kind() == source.kind() && s.id() == source.id())) {
             throw new InvalidInput("source", "This recommendation already comes from " + source.label());
@@ -192,7 +192,7 @@ class ActionPlan implements DeadlineSource {
     /** Changes the text, themes, owner and due date (the action plan's holders only). */
     @Transactional
     Recommendation edit(CanopyUser user, long id, String text, List<String> themes, Long ownerAgencyId, LocalDate due, int version) {
-        requireEditor(user);
+        rules.requireEditor(user, "change the action plan");
         var current = recommendation(user.partnershipId(), id);
         var problems = new ArrayList<FieldProblem>();
         var checked = checkedFields(user, text, themes, ownerAgencyId, problems);
@@ -297,12 +297,6 @@ class ActionPlan implements DeadlineSource {
         var set = new LinkedHashSet<String>();
         themes.stream().filter(t -> t != null && !t.isBlank()).map(t -> t.strip().toLowerCase(Locale.UK)).forEach(set::add);
         return List.copyOf(set);
-    }
-
-    private void requireEditor(CanopyUser user) {
-        if (!rules.mayEdit(user)) {
-            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator change the action plan");
-        }
     }
 
     private static void conflictIfNone(int changed) {

@@ -14,7 +14,6 @@ import org.canopy.web.FieldProblem;
 import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +53,7 @@ class ActionPlanController {
 
     @GetMapping("/learning/action-plan/new")
     String newForm(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) String source, Model model) {
-        requireEditor(user);
+        rules.requireEditor(user, "change the action plan");
         var form = new HashMap<String, String>();
         if (source != null) {
             form.put("source", source);
@@ -65,7 +64,7 @@ class ActionPlanController {
     /** Adds the recommendation, unless similar ones exist and the person has not yet chosen to add it anyway. */
     @PostMapping("/learning/action-plan")
     String add(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        requireEditor(user);
+        rules.requireEditor(user, "change the action plan");
         try {
             var problems = new ArrayList<FieldProblem>();
             var source = Source.parseKey(form.get("source")).flatMap(k -> library.sources(user.partnershipId()).stream()
@@ -192,16 +191,15 @@ class ActionPlanController {
     }
 
     private String refused(CanopyUser user, long id, Map<String, String> form, Model model, RuntimeException e, String field) {
-        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
-        FormErrors.addTo(model, problems);
-        model.addAttribute("form", form);
+        refusedInto(model, form, e, field);
         return recommendation(user, id, model);
     }
 
-    private void requireEditor(CanopyUser user) {
-        if (!rules.mayEdit(user)) {
-            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator change the action plan");
-        }
+    /** Puts refused input (invalid, or an edit conflict shown on {@code field}) back on the page with its problems. */
+    static void refusedInto(Model model, Map<String, String> form, RuntimeException e, String field) {
+        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
+        FormErrors.addTo(model, problems);
+        model.addAttribute("form", form);
     }
 
     static Long owner(String text, List<FieldProblem> problems) {

@@ -16,7 +16,6 @@ import org.canopy.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +83,7 @@ class Audits implements DeadlineSource {
     /** Records an audit from the form's fields (see {@link #checked}). */
     @Transactional
     Audit add(CanopyUser user, Map<String, String> form) {
-        requireEditor(user);
+        rules.requireEditor(user, "record audits");
         var a = checked(user, form);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -103,7 +102,7 @@ class Audits implements DeadlineSource {
     /** Changes an audit; a moved workshop date moves its follow-up session with it. */
     @Transactional
     Audit edit(CanopyUser user, long id, Map<String, String> form, int version) {
-        requireEditor(user);
+        rules.requireEditor(user, "record audits");
         var current = audit(user.partnershipId(), id);
         var a = checked(user, form);
         int changed = jdbc.sql("""
@@ -140,12 +139,6 @@ class Audits implements DeadlineSource {
                 .map(a -> new Deadline("Follow-up learning session (six months after the audit workshop)", a.followUpDue(), a.title(),
                         "/learning/audits/" + a.id(), a.followUpHeldOn()))
                 .toList();
-    }
-
-    private void requireEditor(CanopyUser user) {
-        if (!rules.mayEdit(user)) {
-            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator record audits");
-        }
     }
 
     /** The form's fields checked: kind, title, agency (single-agency), dates, number of cases, theme, findings. */

@@ -1,11 +1,9 @@
 package org.canopy.learning.internal;
 
-import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.web.EditConflict;
-import org.canopy.web.FieldProblem;
 import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,9 +80,7 @@ class AuditsController {
             redirect.addFlashAttribute("success", "The audit was saved");
             return "redirect:/learning/audits/" + id;
         } catch (InvalidInput | EditConflict e) {
-            List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of("title", e.getMessage()));
-            FormErrors.addTo(model, problems);
-            model.addAttribute("form", form);
+            ActionPlanController.refusedInto(model, form, e, "title");
             return audit(user, id, model);
         }
     }

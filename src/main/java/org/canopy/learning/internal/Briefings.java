@@ -13,7 +13,6 @@ import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +76,7 @@ class Briefings {
      */
     @Transactional
     Briefing save(CanopyUser user, Source source, Map<String, String> form, int version) {
-        if (!rules.mayEdit(user)) {
-            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator write briefings");
-        }
+        rules.requireEditor(user, "write briefings");
         var problems = new ArrayList<FieldProblem>();
         var texts = new ArrayList<String>();
         for (var part : PARTS) {

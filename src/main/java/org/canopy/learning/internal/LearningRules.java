@@ -8,6 +8,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.Role;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,13 @@ class LearningRules {
         }
         return user.role() == Role.GROUP_CHAIR && groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
                 .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+    }
+
+    /** Refuses anyone but the administrator and the group's chairs: {@code what} they may not do, e.g. "change the action plan". */
+    void requireEditor(CanopyUser user, String what) {
+        if (!mayEdit(user)) {
+            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator " + what);
+        }
     }
 
     /** An editor, or a contributor of the agency that owns the recommendation. */

@@ -1,14 +1,10 @@
 package org.canopy.learning.internal;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.web.EditConflict;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,9 +81,7 @@ class LibraryController {
 
     @GetMapping("/learning/briefings/{key}/edit")
     String editForm(@AuthenticationPrincipal CanopyUser user, @PathVariable String key, Model model) {
-        if (!rules.mayEdit(user)) {
-            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator write briefings");
-        }
+        rules.requireEditor(user, "write briefings");
         var source = library.source(user.partnershipId(), key);
         var briefing = briefings.briefing(user.partnershipId(), source.kind(), source.id());
         if (!model.containsAttribute("form")) {
@@ -110,10 +104,7 @@ class LibraryController {
             redirect.addFlashAttribute("success", "The briefing was saved");
             return "redirect:/learning/briefings/" + key;
         } catch (InvalidInput | EditConflict e) {
-            List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems()
-                    : List.of(FieldProblem.of("background", e.getMessage()));
-            FormErrors.addTo(model, problems);
-            model.addAttribute("form", form);
+            ActionPlanController.refusedInto(model, form, e, "background");
             return editForm(user, key, model);
         }
     }
