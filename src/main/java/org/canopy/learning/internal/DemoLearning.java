@@ -1,54 +1,69 @@
 package org.canopy.learning.internal;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.util.EnumSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.canopy.partnership.DemoPartnershipCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Demo mode: the one case the annual report 2020-21 says is under a Local Learning Review, as the report
- * describes it. The report gives no pseudonym, dates or people, so none is invented: the dates stay empty
- * ("not recorded"). Its 3 rapid review panels are not added: the report names no case or date for them.
+ * Demo mode: the annual report's two legacy serious case reviews ("Ollie" and "Kamrul"), each key theme a
+ * completed recommendation with the response the report says was implemented, and its multi-agency audit
+ * workshop with no date or count, as the report gives none. Nothing is invented.
  */
 @Component
 class DemoLearning {
 
+    static final String RESOURCE = "demo/learning.yaml";
     static final String ACTOR = "demo";
-    static final String PSEUDONYM = "Local Learning Review 2020-21";
 
-    private final JdbcClient jdbc;
-    private final LocalReviews localReviews;
-    private final Clock clock;
+    record DemoFile(List<DemoReview> seriousCaseReviews, List<DemoAudit> multiAgencyAudits) {
+    }
 
-    DemoLearning(JdbcClient jdbc, LocalReviews localReviews, Clock clock) {
-        this.jdbc = jdbc;
-        this.localReviews = localReviews;
-        this.clock = clock;
+    record DemoReview(String pseudonym, String summary, String source, List<DemoRecommendation> recommendations) {
+    }
+
+    record DemoRecommendation(String text, List<String> themes, String owner, String response) {
+    }
+
+    record DemoAudit(String title, String theme, String findings) {
+    }
+
+    private final SeriousCaseReviews reviews;
+    private final ActionPlan plan;
+    private final Audits audits;
+
+    DemoLearning(SeriousCaseReviews reviews, ActionPlan plan, Audits audits) {
+        this.reviews = reviews;
+        this.plan = plan;
+        this.audits = audits;
     }
 
     @EventListener
-    @Order(4)
+    @Order(5)
     void on(DemoPartnershipCreated event) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into serious_incident (partnership_id, pseudonym, summary, created_by, created_at) values (?, ?, ?, ?, ?)")
-                .params(event.partnershipId(), PSEUDONYM, "The annual report 2020-21 says 1 case is currently subject to a Local"
-                        + " Learning Review under the new arrangements. It gives no dates.", ACTOR, LocalDateTime.now(clock))
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        jdbc.sql("insert into rapid_review (incident_id, decision, decision_reasons) values (?, ?, ?)")
-                .params(id, ReviewDecision.LEARNING_REVIEW.name(), "As recorded in the annual report 2020-21; the reasons are not given there.")
-                .update();
-        localReviews.saveForDemo(id, EnumSet.of(ReviewMethod.PARTNER_AUTHORED_REPORT, ReviewMethod.PARTNER_LED_WORKSHOP,
-                ReviewMethod.FAMILY_OR_CHILD_ENGAGEMENT, ReviewMethod.MULTI_AGENCY_AUDIT),
-                "A senior Safeguarding Manager in the Clinical Commissioning Group", null, """
-                        From the annual report 2020-21:
-                        - A workshop was held with all frontline practitioners involved in the case, to review how the agencies had worked together.
-                        - 1:1 interviews took place between the report author and all agencies involved.
-                        - A social worker was appointed to become a link between the family and the review process; the author also met with the family to understand their experience.
-                        - A multi-agency audit workshop chaired by the Independent Scrutineer took place to review cases of a similar nature.""");
+        long p = event.partnershipId();
+        var file = read();
+        for (var r : file.seriousCaseReviews()) {
+            var review = reviews.add(p, r.pseudonym(), r.summary(), r.source());
+            for (var rec : r.recommendations()) {
+                plan.addCompleted(p, ACTOR, review.source(), rec.text(), rec.themes(), rec.owner(), rec.response());
+            }
+        }
+        for (var a : file.multiAgencyAudits()) {
+            audits.addDemo(p, ACTOR, a.title(), a.theme(), a.findings());
+        }
+    }
+
+    static DemoFile read() {
+        try (var in = new ClassPathResource(RESOURCE).getInputStream()) {
+            return YAMLMapper.builder().build().readValue(in, DemoFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo learning file " + RESOURCE + " is missing", e);
+        }
     }
 }

@@ -1,0 +1,127 @@
+package org.canopy.learning.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.canopy.web.NotFound;
+import org.springframework.stereotype.Service;
+
+/**
+ * The learning library: every review, audit and briefing with a summary, its learning themes and its
+ * recommendations, found by theme and by words. Reviews held elsewhere (rapid and local reviews) appear
+ * through the recommendations and briefings that name them.
+ */
+@Service
+class LearningLibrary {
+
+    record Entry(Source source, String kindLabel, String title, String link, String summary, List<String> themes,
+            List<ActionPlan.Recommendation> recommendations, boolean briefing, String fullText) {
+    }
+
+    private final ActionPlan plan;
+    private final SeriousCaseReviews reviews;
+    private final Audits audits;
+    private final Briefings briefings;
+
+    LearningLibrary(ActionPlan plan, SeriousCaseReviews reviews, Audits audits, Briefings briefings) {
+        this.plan = plan;
+        this.reviews = reviews;
+        this.audits = audits;
+        this.briefings = briefings;
+    }
+
+    /** Every source the partnership knows of: its serious case reviews, audits, and the reviews its recommendations and briefings name. */
+    List<Source> sources(long partnershipId) {
+        var all = new LinkedHashMap<String, Source>();
+        reviews.reviews(partnershipId).forEach(r -> all.put(r.source().key(), r.source()));
+        audits.audits(partnershipId).forEach(a -> all.put(a.source().key(), a.source()));
+        plan.recommendations(partnershipId).forEach(r -> r.sources().forEach(s -> all.putIfAbsent(s.key(), s)));
+        briefings.briefings(partnershipId).forEach(b -> all.putIfAbsent(b.source().key(), b.source()));
+        return List.copyOf(all.values());
+    }
+
+    /** The known source with that key, or not found. */
+    Source source(long partnershipId, String key) {
+        return sources(partnershipId).stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFound("The review or audit"));
+    }
+
+    /**
+     * The library's entries: each source, then each briefing, matching {@code theme} (exactly, if given) and
+     * containing every word of {@code query} in its title, summary, themes or recommendations (if given).
+     */
+    List<Entry> entries(long partnershipId, String theme, String query) {
+        var recommendations = plan.recommendations(partnershipId);
+        var entries = new ArrayList<Entry>();
+        var summaries = new LinkedHashMap<String, String>();
+        var links = new LinkedHashMap<String, String>();
+        var extraThemes = new LinkedHashMap<String, String>();
+        reviews.reviews(partnershipId).forEach(r -> {
+            summaries.put(r.source().key(), r.summary());
+            links.put(r.source().key(), "/learning/serious-case-reviews/" + r.id());
+        });
+        audits.audits(partnershipId).forEach(a -> {
+            summaries.put(a.source().key(), a.findings() != null ? a.findings() : a.theme());
+            links.put(a.source().key(), "/learning/audits/" + a.id());
+            if (a.theme() != null) {
+                extraThemes.put(a.source().key(), a.theme().toLowerCase(Locale.UK));
+            }
+        });
+        var written = briefings.briefings(partnershipId);
+        for (var source : sources(partnershipId)) {
+            var recs = recommendations.stream().filter(r -> r.sources().contains(source)
+                    || r.sources().stream().anyMatch(s -> s.key().equals(source.key()))).toList();
+            var themes = themesOf(recs, extraThemes.get(source.key()));
+            boolean hasBriefing = written.stream().anyMatch(b -> b.source().key().equals(source.key()));
+            entries.add(new Entry(source, source.kind().label(), source.title(),
+                    links.getOrDefault(source.key(), "/learning/briefings/" + source.key()), summaries.get(source.key()), themes, recs,
+                    hasBriefing, null));
+        }
+        for (var b : written) {
+            var recs = recommendations.stream().filter(r -> r.sources().stream().anyMatch(s -> s.key().equals(b.source().key()))).toList();
+            entries.add(new Entry(b.source(), "Seven-minute briefing", b.source().label(), "/learning/briefings/" + b.source().key(),
+                    b.summary(), themesOf(recs, extraThemes.get(b.source().key())), recs, true,
+                    String.join("\n", b.parts().stream().filter(t -> t != null).toList())));
+        }
+        return entries.stream().filter(e -> matchesTheme(e, theme)).filter(e -> matchesWords(e, query)).toList();
+    }
+
+    /** Every theme tagged on a recommendation or audit, alphabetically. */
+    List<String> themes(long partnershipId) {
+        var all = new java.util.TreeSet<String>(plan.themes(partnershipId));
+        audits.audits(partnershipId).stream().map(Audits.Audit::theme).filter(t -> t != null)
+                .forEach(t -> all.add(t.toLowerCase(Locale.UK)));
+        return List.copyOf(all);
+    }
+
+    Optional<Entry> entry(long partnershipId, String key) {
+        return entries(partnershipId, null, null).stream().filter(e -> e.source().key().equals(key)).findFirst();
+    }
+
+    private static List<String> themesOf(List<ActionPlan.Recommendation> recs, String extra) {
+        var themes = new LinkedHashSet<String>();
+        if (extra != null) {
+            themes.add(extra);
+        }
+        recs.forEach(r -> themes.addAll(r.themes()));
+        return List.copyOf(themes);
+    }
+
+    private static boolean matchesTheme(Entry e, String theme) {
+        return theme == null || theme.isBlank() || e.themes().contains(theme.strip().toLowerCase(Locale.UK));
+    }
+
+    private static boolean matchesWords(Entry e, String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String haystack = Stream.concat(Stream.of(e.title(), e.summary(), e.kindLabel(), e.fullText()),
+                Stream.concat(e.themes().stream(), e.recommendations().stream().flatMap(r -> Stream.of(r.text(), r.evidence()))))
+                .filter(s -> s != null).reduce("", (a, b) -> a + "\n" + b).toLowerCase(Locale.UK);
+        return Stream.of(query.toLowerCase(Locale.UK).split("\\s+")).filter(w -> !w.isBlank()).allMatch(haystack::contains);
+    }
+}

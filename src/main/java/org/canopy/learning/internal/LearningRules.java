@@ -1,0 +1,82 @@
+package org.canopy.learning.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.canopy.governance.Groups;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.Role;
+import org.canopy.privacy.IdentifierGuard;
+import org.canopy.web.FieldProblem;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may change learning records, and how their free text and dates are checked. The action plan is held
+ * by the Quality Assurance and Performance Group: its chairs and the administrator add and edit; an owner
+ * agency's contributors update the status of their agency's recommendations.
+ */
+@Component
+class LearningRules {
+
+    static final String QUALITY_ASSURANCE_GROUP = "Quality Assurance and Performance Group";
+
+    private final Groups groups;
+    private final IdentifierGuard guard;
+
+    LearningRules(Groups groups, IdentifierGuard guard) {
+        this.groups = groups;
+        this.guard = guard;
+    }
+
+    /** The administrator, or a chair who belongs to the Quality Assurance and Performance Group. */
+    boolean mayEdit(CanopyUser user) {
+        if (user.isAdministrator()) {
+            return true;
+        }
+        return user.role() == Role.GROUP_CHAIR && groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
+                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+    }
+
+    /** Refuses anyone but the administrator and the group's chairs: {@code what} they may not do, e.g. "change the action plan". */
+    void requireEditor(CanopyUser user, String what) {
+        if (!mayEdit(user)) {
+            throw new AccessDeniedException("Only the Quality Assurance and Performance Group's chairs and the administrator " + what);
+        }
+    }
+
+    /** An editor, or a contributor of the agency that owns the recommendation. */
+    boolean mayUpdateStatus(CanopyUser user, Long ownerAgencyId) {
+        return mayEdit(user) || (user.role() == Role.AGENCY_CONTRIBUTOR && ownerAgencyId != null
+                && ownerAgencyId.equals(user.agencyId()));
+    }
+
+    /** Free text as stored: trimmed, within {@code max} characters and free of identifiers; problems added to the list. */
+    String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (t == null) {
+            if (required) {
+                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
+            }
+            return null;
+        }
+        if (t.length() > max) {
+            problems.add(FieldProblem.of(field, label + " must be " + max + " characters or fewer"));
+        }
+        problems.addAll(guard.problems(field, label, t));
+        return t;
+    }
+
+    /** An optional ISO date (as a date input sends it); a problem when it is not one. */
+    static LocalDate date(String field, String label, String text, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(FieldProblem.of(field, label + " must be a real date, for example 2021-03-31"));
+            return null;
+        }
+    }
+}
