@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The learning library: every review, audit and briefing with a summary, its learning themes and its
- * recommendations, found by theme and by words. Reviews held elsewhere (rapid and local reviews) appear
- * through the recommendations and briefings that name them.
+ * recommendations, found by theme and by words: serious case reviews, audits, and the rapid and local
+ * reviews of the partnership's serious incidents (each named by the incident's pseudonym).
  */
 @Service
 class LearningLibrary {
@@ -26,8 +26,13 @@ class LearningLibrary {
     private final SeriousCaseReviews reviews;
     private final Audits audits;
     private final Briefings briefings;
+    private final Incidents incidents;
+    private final LocalReviews localReviews;
 
-    LearningLibrary(ActionPlan plan, SeriousCaseReviews reviews, Audits audits, Briefings briefings) {
+    LearningLibrary(ActionPlan plan, SeriousCaseReviews reviews, Audits audits, Briefings briefings, Incidents incidents,
+            LocalReviews localReviews) {
+        this.incidents = incidents;
+        this.localReviews = localReviews;
         this.plan = plan;
         this.reviews = reviews;
         this.audits = audits;
@@ -38,6 +43,7 @@ class LearningLibrary {
     List<Source> sources(long partnershipId) {
         var all = new LinkedHashMap<String, Source>();
         reviews.reviews(partnershipId).forEach(r -> all.put(r.source().key(), r.source()));
+        incidentReviews(partnershipId).forEach(r -> all.put(r.source().key(), r.source()));
         audits.audits(partnershipId).forEach(a -> all.put(a.source().key(), a.source()));
         plan.recommendations(partnershipId).forEach(r -> r.sources().forEach(s -> all.putIfAbsent(s.key(), s)));
         briefings.briefings(partnershipId).forEach(b -> all.putIfAbsent(b.source().key(), b.source()));
@@ -64,6 +70,10 @@ class LearningLibrary {
             summaries.put(r.source().key(), r.summary());
             links.put(r.source().key(), "/learning/serious-case-reviews/" + r.id());
         });
+        incidentReviews(partnershipId).forEach(r -> {
+            summaries.put(r.source().key(), r.summary());
+            links.put(r.source().key(), "/learning/incidents/" + r.source().id());
+        });
         audits.audits(partnershipId).forEach(a -> {
             summaries.put(a.source().key(), a.findings() != null ? a.findings() : a.theme());
             links.put(a.source().key(), "/learning/audits/" + a.id());
@@ -88,6 +98,32 @@ class LearningLibrary {
                     String.join("\n", b.parts().stream().filter(t -> t != null).toList())));
         }
         return entries.stream().filter(e -> matchesTheme(e, theme)).filter(e -> matchesWords(e, query)).toList();
+    }
+
+    /** A rapid or local review of a serious incident, as a source, with the summary the library shows. */
+    record IncidentReview(Source source, String summary) {
+    }
+
+    /** The rapid review and the local review (where held) of each serious incident; the incident's id names both. */
+    List<IncidentReview> incidentReviews(long partnershipId) {
+        var rapid = incidents.rapidReviewDates(partnershipId);
+        var local = localReviews.localReviews(partnershipId);
+        var found = new ArrayList<IncidentReview>();
+        for (var incident : incidents.incidents(partnershipId)) {
+            var review = rapid.get(incident.id());
+            if (review != null) {
+                String decision = review.decision() == null ? "No decision yet." : "Decision: " + review.decision().label() + "."
+                        + (review.decisionReasons() == null ? "" : " " + review.decisionReasons());
+                found.add(new IncidentReview(new Source(SourceKind.RAPID_REVIEW, incident.id(), incident.pseudonym()),
+                        (incident.summary() == null ? "" : incident.summary() + " ") + decision));
+            }
+            var localReview = local.get(incident.id());
+            if (localReview != null) {
+                found.add(new IncidentReview(new Source(SourceKind.LOCAL_REVIEW, incident.id(), incident.pseudonym()),
+                        localReview.progress() != null ? localReview.progress() : incident.summary()));
+            }
+        }
+        return found;
     }
 
     /** Every theme tagged on a recommendation or audit, alphabetically. */
