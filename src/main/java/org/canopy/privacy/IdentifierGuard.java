@@ -34,4 +34,24 @@ public interface IdentifierGuard {
                 + found.kind().label() + " (characters " + (found.start() + 1) + " to " + found.end() + "): remove it"))
                 .toList();
     }
+
+    /**
+     * Free text as it is stored: stripped, null when blank (a problem when {@code required}), at most
+     * {@code max} characters, free of identifiers. Problems go into {@code problems}, named by {@code label}
+     * ("The reason"), so a form can gather them all before refusing.
+     */
+    default String freeText(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (t == null) {
+            if (required) {
+                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
+            }
+            return null;
+        }
+        if (t.length() > max) {
+            problems.add(FieldProblem.of(field, label + " must be " + max + " characters or fewer"));
+        }
+        problems.addAll(problems(field, label, t));
+        return t;
+    }
 }

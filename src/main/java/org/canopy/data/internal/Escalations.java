@@ -190,18 +190,7 @@ class Escalations {
 
     /** Free text as stored: trimmed, within 4000 characters and free of identifiers; problems added to the list. */
     private String checked(String field, String label, String text, boolean required, List<FieldProblem> problems) {
-        String t = text == null || text.isBlank() ? null : text.strip();
-        if (t == null) {
-            if (required) {
-                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
-            }
-            return null;
-        }
-        if (t.length() > 4000) {
-            problems.add(FieldProblem.of(field, label + " must be 4000 characters or fewer"));
-        }
-        problems.addAll(checks.identifiers(field, label, t));
-        return t;
+        return checks.freeText(field, label, text, required, problems);
     }
 
     private void step(long id, CanopyUser user, Status status, String note, LocalDateTime at) {

@@ -75,6 +75,11 @@ class FigureChecks {
         return guard.problems(field, label, text);
     }
 
+    /** Free text as stored (see {@link IdentifierGuard#freeText}), at most 4000 characters. */
+    String freeText(String field, String label, String text, boolean required, List<FieldProblem> problems) {
+        return guard.freeText(field, label, text, required, 4000, problems);
+    }
+
     /**
      * The statistical signal the value would raise in the area's series, with the other periods as held:
      * {@link Spc.Signal#NONE} when it raises none (or the series is too short for limits).

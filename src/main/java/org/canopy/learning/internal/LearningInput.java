@@ -21,18 +21,7 @@ class LearningInput {
 
     /** Text as stored: trimmed, null when blank, within {@code max} characters and free of identifiers. */
     String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
-        String t = text == null || text.isBlank() ? null : text.strip();
-        if (t == null) {
-            if (required) {
-                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
-            }
-            return null;
-        }
-        if (t.length() > max) {
-            problems.add(FieldProblem.of(field, label + " must be " + max + " characters or fewer"));
-        }
-        problems.addAll(guard.problems(field, label, t));
-        return t;
+        return guard.freeText(field, label, text, required, max, problems);
     }
 
     /** An ISO date (year-month-day), null when blank; after {@code notAfter} (when given) it is refused. */

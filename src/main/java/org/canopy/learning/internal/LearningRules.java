@@ -53,18 +53,7 @@ class LearningRules {
 
     /** Free text as stored: trimmed, within {@code max} characters and free of identifiers; problems added to the list. */
     String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
-        String t = text == null || text.isBlank() ? null : text.strip();
-        if (t == null) {
-            if (required) {
-                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
-            }
-            return null;
-        }
-        if (t.length() > max) {
-            problems.add(FieldProblem.of(field, label + " must be " + max + " characters or fewer"));
-        }
-        problems.addAll(guard.problems(field, label, t));
-        return t;
+        return guard.freeText(field, label, text, required, max, problems);
     }
 
     /** An optional ISO date (as a date input sends it); a problem when it is not one. */
