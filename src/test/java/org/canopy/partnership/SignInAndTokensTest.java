@@ -35,6 +35,19 @@ class SignInAndTokensTest {
     @Autowired
     PasswordEncoder encoder;
 
+    /** The sign-in page's own styles and scripts are served, without sign-in, from /assets only. */
+    @Test
+    void staticFilesAreServedUnderAssetsWithoutSignIn() throws Exception {
+        mvc.perform(get("/sign-in")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("href=\"/assets/css/canopy.css\"")));
+        mvc.perform(get("/assets/css/canopy.css")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString(".canopy-tiles")));
+        mvc.perform(get("/assets/js/canopy.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/canopy.css").with(Requests.signedIn(users, "viewer"))).andExpect(status().isNotFound());
+    }
+
     @Test
     void signsInWithTheFormAndPasswordsAreHashed() throws Exception {
         mvc.perform(formLogin("/sign-in").user("viewer").password("demo")).andExpect(redirectedUrl("/"));

@@ -98,7 +98,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico",
                                 "/sign-in", "/error", "/accessibility", "/public/**").permitAll()
                         // A calendar app cannot sign in: the secret token in the address is the credential.
                         .requestMatchers(HttpMethod.GET, "/learning/calendar/*.ics").permitAll()
