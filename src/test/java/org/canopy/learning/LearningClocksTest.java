@@ -202,4 +202,17 @@ class LearningClocksTest {
                 .andExpect(content().string(Matchers.containsString("A senior Safeguarding Manager in the Clinical Commissioning Group")))
                 .andExpect(content().string(Matchers.containsString("Not recorded")));
     }
+
+    @Test
+    void aRefusedLocalReviewKeepsTheAuthorsConfirmationTicked() throws Exception {
+        long demo = jdbc.sql("select id from serious_incident where created_by = 'demo'").query(Long.class).single();
+        int version = jdbc.sql("select version from local_review where incident_id = ?").param(demo).query(Integer.class).single();
+        // No method chosen: refused, and what was typed (the confirmation included) is shown again.
+        mvc.perform(post("/learning/incidents/" + demo + "/local-review").with(Requests.signedIn(users, "coordinator")).with(csrf())
+                        .param("version", String.valueOf(version)).param("author", "Head of safeguarding, health")
+                        .param("authorConfirmed", "yes"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("There is a problem")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*id=\"authorConfirmed\"[^>]*checked.*")));
+    }
 }
