@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.Role;
 
 /** The partnership's groups and their members, for other modules. */
 public interface Groups {
@@ -25,4 +27,16 @@ public interface Groups {
 
     /** Adds a person to a group of the partnership (no change if they already belong). */
     void addMember(long partnershipId, String actor, long groupId, long userId);
+
+    /**
+     * Whether the person may act for the named group: the partnership administrator, or a group chair
+     * (by role) who belongs to it.
+     */
+    default boolean administratorOrChairOf(CanopyUser user, String groupName) {
+        if (user.isAdministrator()) {
+            return true;
+        }
+        return user.role() == Role.GROUP_CHAIR && byName(user.partnershipId(), groupName)
+                .map(g -> groupIdsOf(user.id()).contains(g.id())).orElse(false);
+    }
 }

@@ -82,9 +82,10 @@ class DataApiController {
         long partnershipId = publicPartnership.resolve(partnership);
         var indicator = store.indicator(partnershipId, code).filter(DataViews.Indicator::isPublic)
                 .orElseThrow(() -> new NotFound("The public indicator " + code));
-        var tile = dashboard.tile(partnershipId, indicator.code(), null);
+        var tiles = dashboard.tiles(partnershipId);
+        var tile = tiles.stream().filter(t -> t.indicator().code().equals(indicator.code())).findFirst().orElseThrow();
         var unit = indicator.unit();
-        var cells = publication.cells(dashboard.tiles(partnershipId)).getOrDefault(indicator.code(), Map.of());
+        var cells = publication.cells(tiles).getOrDefault(indicator.code(), Map.of());
         // n times the mean, less the n - 1 published points, is the suppressed one: so a series with a
         // suppressed count publishes its mean and limits as suppressed too (null, too few points, stays null).
         boolean anySuppressed = cells.containsValue(Suppression.SUPPRESSED);

@@ -142,14 +142,7 @@ class DataRounds {
 
     /** The administrator, or a group chair who belongs to the quality assurance group. */
     boolean isReviewer(CanopyUser user) {
-        if (user.isAdministrator()) {
-            return true;
-        }
-        if (user.role() != Role.GROUP_CHAIR) {
-            return false;
-        }
-        return groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
-                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+        return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
     }
 
     /** The administrator, or a contributor of that agency. */

@@ -23,11 +23,7 @@ class LearningAccess {
 
     /** The administrator, or a group chair who belongs to the Rapid Review Panel. */
     boolean mayEdit(CanopyUser user) {
-        if (user.isAdministrator()) {
-            return true;
-        }
-        return user.role() == Role.GROUP_CHAIR && groups.byName(user.partnershipId(), RAPID_REVIEW_PANEL)
-                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+        return groups.administratorOrChairOf(user, RAPID_REVIEW_PANEL);
     }
 
     /** Those who edit incidents, and the executive. */

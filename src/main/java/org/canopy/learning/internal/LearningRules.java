@@ -31,11 +31,7 @@ class LearningRules {
 
     /** The administrator, or a chair who belongs to the Quality Assurance and Performance Group. */
     boolean mayEdit(CanopyUser user) {
-        if (user.isAdministrator()) {
-            return true;
-        }
-        return user.role() == Role.GROUP_CHAIR && groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
-                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+        return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
     }
 
     /** Refuses anyone but the administrator and the group's chairs: {@code what} they may not do, e.g. "change the action plan". */
