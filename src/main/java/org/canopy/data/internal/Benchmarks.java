@@ -75,6 +75,9 @@ class Benchmarks {
         var period = DataPeriod.parse(periodText);
         if (period.isEmpty()) {
             problems.add(FieldProblem.of("targetPeriod", "Enter the period like 2021-22, 2021-22-Q1 or 2021-04"));
+        } else if (!period.get().fits(indicator.frequency())) {
+            problems.add(FieldProblem.of("targetPeriod", indicator.name() + " is " + indicator.frequency().adjective()
+                    + ": enter " + indicator.frequency().example()));
         }
         BigDecimal value = null;
         try {

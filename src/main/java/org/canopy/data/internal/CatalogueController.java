@@ -21,9 +21,12 @@ class CatalogueController {
     private final IndicatorFileReader reader;
     private final IndicatorCatalogue catalogue;
 
-    CatalogueController(IndicatorFileReader reader, IndicatorCatalogue catalogue) {
+    private final DataQuality quality;
+
+    CatalogueController(IndicatorFileReader reader, IndicatorCatalogue catalogue, DataQuality quality) {
         this.reader = reader;
         this.catalogue = catalogue;
+        this.quality = quality;
     }
 
     @GetMapping("/admin/indicators/load")
@@ -40,7 +43,11 @@ class CatalogueController {
             }
             var parsed = reader.read(new String(file.getBytes(), StandardCharsets.UTF_8));
             int added = catalogue.load(admin.partnershipId(), admin.getUsername(), parsed);
-            redirect.addFlashAttribute("success", "Added " + added + (added == 1 ? " indicator" : " indicators") + " to the catalogue");
+            // The rate check runs on the file's figures too: what disagrees is listed on the data quality page.
+            long flags = quality.openFlags(admin.partnershipId());
+            redirect.addFlashAttribute("success", "Added " + added + (added == 1 ? " indicator" : " indicators") + " to the catalogue"
+                    + (flags == 0 ? "" : ". " + flags + (flags == 1 ? " data quality flag is" : " data quality flags are")
+                            + " open: see the data quality page"));
             return "redirect:/dashboard";
         } catch (InvalidInput e) {
             FormErrors.addTo(model, e.problems());

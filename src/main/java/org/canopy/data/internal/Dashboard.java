@@ -9,6 +9,7 @@ import org.canopy.data.internal.DataViews.Area;
 import org.canopy.data.internal.DataViews.Indicator;
 import org.canopy.data.internal.DataViews.Observation;
 import org.canopy.data.internal.DataViews.SeriesPoint;
+import org.canopy.partnership.People;
 import org.canopy.web.NotFound;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,47 @@ class Dashboard {
             return series.stream().filter(p -> p.value() != null).toList();
         }
 
+        /**
+         * Why the tile needs discussion at a quality assurance meeting: a special-cause signal on its latest figure,
+         * a latest figure worse than England or London by the indicator's polarity, or a missed target. Empty: none.
+         */
+        public List<String> concerns() {
+            var reasons = new ArrayList<String>();
+            var latest = latest();
+            if (latest == null) {
+                return reasons;
+            }
+            if (latest.signal() != Spc.Signal.NONE) {
+                reasons.add(latest.signalWords());
+            }
+            var comparison = series.stream().filter(p -> p.period().equals(latest.period())
+                    && (p.england() != null || p.london() != null)).findFirst().orElse(latestComparison());
+            if (comparison != null) {
+                worse(latest.value(), comparison.england(), "England", comparison.period(), reasons);
+                worse(latest.value(), comparison.london(), "London", comparison.period(), reasons);
+            }
+            if (latest.target() != null && worseThan(latest.value(), latest.target())) {
+                reasons.add("Missed its target of " + latest.shownTarget() + indicator.unit().suffix());
+            }
+            return reasons;
+        }
+
+        private void worse(java.math.BigDecimal value, java.math.BigDecimal benchmark, String where, String period,
+                List<String> reasons) {
+            if (benchmark != null && worseThan(value, benchmark)) {
+                reasons.add((indicator.polarity() == Polarity.HIGHER_IS_BETTER ? "Below " : "Above ") + where + " ("
+                        + DataViews.format(benchmark) + indicator.unit().suffix() + " in " + period + ")");
+            }
+        }
+
+        private boolean worseThan(java.math.BigDecimal value, java.math.BigDecimal reference) {
+            return switch (indicator.polarity()) {
+                case HIGHER_IS_BETTER -> value.compareTo(reference) < 0;
+                case LOWER_IS_BETTER -> value.compareTo(reference) > 0;
+                case NEUTRAL -> false;
+            };
+        }
+
         /** The latest period with an England or London figure, for the tile's comparison; null when none. */
         public SeriesPoint latestComparison() {
             for (int i = series.size() - 1; i >= 0; i--) {
@@ -42,10 +84,19 @@ class Dashboard {
 
     private final DataStore store;
     private final Series series;
+    private final People people;
 
-    Dashboard(DataStore store, Series series) {
+    Dashboard(DataStore store, Series series, People people) {
         this.store = store;
         this.series = series;
+        this.people = people;
+    }
+
+    /** Username to name for the partnership's people, for figures' provenance; an unknown username stays as it is. */
+    java.util.function.Function<String, String> names(long partnershipId) {
+        Map<String, String> names = new HashMap<>();
+        people.inPartnership(partnershipId).forEach(p -> names.put(p.username(), p.displayName()));
+        return username -> username == null ? "" : names.getOrDefault(username, username);
     }
 
     /**
@@ -66,10 +117,11 @@ class Dashboard {
             byIndicator.computeIfAbsent(o.indicatorId(), k -> new ArrayList<>()).add(o);
         }
         var targets = store.allTargets(partnershipId);
+        var names = names(partnershipId);
         var tiles = new ArrayList<Tile>();
         for (var indicator : store.indicators(partnershipId)) {
             tiles.add(new Tile(indicator, home.get(), series.of(indicator, home.get(), areas,
-                    byIndicator.getOrDefault(indicator.id(), List.of()), targets.getOrDefault(indicator.id(), Map.of()))));
+                    byIndicator.getOrDefault(indicator.id(), List.of()), targets.getOrDefault(indicator.id(), Map.of()), names)));
         }
         return tiles;
     }
@@ -82,6 +134,6 @@ class Dashboard {
                 : areas.stream().filter(a -> a.name().equalsIgnoreCase(areaName.trim())).findFirst();
         var chosen = area.orElseThrow(() -> new NotFound("The area " + (areaName == null ? "" : areaName)));
         return new Tile(indicator, chosen, series.of(indicator, chosen, areas, store.observations(indicator.id()),
-                store.targets(indicator.id())));
+                store.targets(indicator.id()), names(partnershipId)));
     }
 }

@@ -55,10 +55,14 @@ class DashboardController {
     private final Escalations escalations;
     private final Benchmarks benchmarks;
     private final Publication publication;
+    private final FigureUploads uploads;
+    private final DataQuality quality;
 
-    DashboardController(Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
+    DashboardController(FigureUploads uploads, DataQuality quality, Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
             AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership, DataRounds rounds,
             Escalations escalations, Benchmarks benchmarks, Publication publication) {
+        this.uploads = uploads;
+        this.quality = quality;
         this.publication = publication;
         this.benchmarks = benchmarks;
         this.rounds = rounds;
@@ -76,10 +80,32 @@ class DashboardController {
     String dashboard(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) Long priority,
             @RequestParam(required = false) Long agency, Model model) {
         var tiles = filter(dashboard.tiles(user.partnershipId()), priority, agency);
+        var planPriorities = priorities.priorities(user.partnershipId());
         model.addAttribute("tiles", tiles);
-        model.addAttribute("withFigures", tiles.stream().filter(t -> t.latest() != null).toList());
+        var withFigures = tiles.stream().filter(t -> t.latest() != null).toList();
+        model.addAttribute("withFigures", withFigures);
         model.addAttribute("withoutFigures", tiles.stream().filter(t -> t.latest() == null).toList());
-        model.addAttribute("priorities", priorities.priorities(user.partnershipId()));
+        model.addAttribute("attention", withFigures.stream().filter(t -> !t.concerns().isEmpty()).toList());
+        // The rest grouped by the first plan priority each indicator measures, in the plan's order.
+        var groups = new java.util.LinkedHashMap<String, List<Dashboard.Tile>>();
+        for (var p : planPriorities) {
+            var measured = withFigures.stream().filter(t -> t.concerns().isEmpty()
+                    && !t.indicator().priorityIds().isEmpty() && firstPriority(t, planPriorities) == p.id()).toList();
+            if (!measured.isEmpty()) {
+                groups.put(p.number() + ". " + p.title(), measured);
+            }
+        }
+        var unlinked = withFigures.stream().filter(t -> t.concerns().isEmpty() && firstPriority(t, planPriorities) == null).toList();
+        if (!unlinked.isEmpty()) {
+            groups.put("The borough and the partnership (no plan priority)", unlinked);
+        }
+        model.addAttribute("groups", groups);
+        model.addAttribute("lateSubmissions", rounds.rounds(user.partnershipId()).stream().filter(DataRounds.Round::open)
+                .flatMap(r -> rounds.progress(r).stream().filter(DataRounds.AgencyProgress::late)
+                        .map(a -> Map.entry(r, a))).toList());
+        model.addAttribute("openQualityFlags", quality.openFlags(user.partnershipId()));
+        model.addAttribute("uploadsWaiting", uploads.waitingForReview(user.partnershipId()));
+        model.addAttribute("priorities", planPriorities);
         model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
         model.addAttribute("priority", priority);
         model.addAttribute("agency", agency);
@@ -129,6 +155,26 @@ class DashboardController {
         }
     }
 
+    @PostMapping("/dashboard/indicators/{code}/range")
+    String setRange(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            quality.setExpectedRange(user, code, form.get("expectedMin"), form.get("expectedMax"));
+            redirect.addFlashAttribute("success", "The expected range was set");
+            return "redirect:/dashboard/indicators/" + code;
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("rangeForm", form);
+            return indicator(user, code, null, model);
+        }
+    }
+
+    /** The id of the first plan priority (in the plan's order) the tile's indicator measures, or null. */
+    private static Long firstPriority(Dashboard.Tile tile, List<org.canopy.plan.PriorityRef> planPriorities) {
+        return planPriorities.stream().map(org.canopy.plan.PriorityRef::id)
+                .filter(id -> tile.indicator().priorityIds().contains(id)).findFirst().orElse(null);
+    }
+
     boolean isReviewer(CanopyUser user) {
         return rounds.isReviewer(user);
     }
@@ -152,6 +198,11 @@ class DashboardController {
         model.addAttribute("linkedPriorities", linked);
         model.addAttribute("escalations", escalations.forIndicator(user.partnershipId(), code));
         model.addAttribute("targets", new java.util.TreeMap<>(store.targets(tile.indicator().id())));
+        model.addAttribute("revisions", store.revisions(tile.indicator().id(), tile.area().id()));
+        model.addAttribute("names", dashboard.names(user.partnershipId()));
+        if (!model.containsAttribute("rangeForm")) {
+            model.addAttribute("rangeForm", Map.of());
+        }
         model.addAttribute("mayEscalate", rounds.isReviewer(user));
         if (!model.containsAttribute("escalationForm")) {
             model.addAttribute("escalationForm", Map.of());
@@ -264,12 +315,20 @@ class DashboardController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose a CSV or Excel file of figures to import");
             }
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+            String original = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "an upload"
+                    : java.nio.file.Path.of(file.getOriginalFilename()).getFileName().toString();
+            String name = original.toLowerCase();
             var rows = name.endsWith(".xlsx") ? ObservationImport.readXlsx(file.getInputStream())
                     : ObservationImport.readCsv(file.getInputStream());
-            int stored = imports.importRows(user, rows);
-            redirect.addFlashAttribute("success", "Imported " + stored + (stored == 1 ? " figure" : " figures"));
-            return "redirect:/dashboard";
+            // Check before it counts: nothing is stored until the person has seen the preview.
+            var checked = imports.check(user, rows, true);
+            if (!checked.refused().isEmpty()) {
+                model.addAttribute("refusedRows", checked.refused());
+                model.addAttribute("acceptableRows", checked.rows().size());
+                throw new InvalidInput(checked.refused());
+            }
+            long id = uploads.stage(user, original, checked);
+            return "redirect:/data/uploads/" + id;
         } catch (InvalidInput e) {
             FormErrors.addTo(model, e.problems());
             model.addAttribute("errorAnchor", "file");

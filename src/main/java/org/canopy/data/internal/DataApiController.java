@@ -11,6 +11,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.privacy.Suppression;
 import org.canopy.web.NotFound;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,15 +58,60 @@ class DataApiController {
     }
 
     @PostMapping(value = "/observations", consumes = "text/csv")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> importCsv(@AuthenticationPrincipal CanopyUser user, @RequestBody byte[] body) {
-        return Map.of("stored", imports.importRows(user, ObservationImport.readCsv(new java.io.ByteArrayInputStream(body))));
+    ResponseEntity<Map<String, Object>> importCsv(@AuthenticationPrincipal CanopyUser user,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody byte[] body) {
+        return imported(user, dryRun, ObservationImport.readCsv(new java.io.ByteArrayInputStream(body)));
     }
 
     @PostMapping(value = "/observations", consumes = "application/json")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> importJson(@AuthenticationPrincipal CanopyUser user, @RequestBody String body) throws IOException {
-        return Map.of("stored", imports.importRows(user, ObservationImport.readJson(json.readTree(body))));
+    ResponseEntity<Map<String, Object>> importJson(@AuthenticationPrincipal CanopyUser user,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody String body) throws IOException {
+        return imported(user, dryRun, ObservationImport.readJson(json.readTree(body)));
+    }
+
+    /**
+     * {@code dryRun}: 200 with the rows that are new, that replace a figure, that are refused, and the warnings;
+     * nothing is stored. Otherwise the administrator's figures are stored (201, as API.md says); a contributor's
+     * go to the quality assurance group (202, "submittedForReview"), reaching the dashboard when accepted.
+     */
+    private ResponseEntity<Map<String, Object>> imported(CanopyUser user, boolean dryRun, List<ObservationRow> rows) {
+        var body = new LinkedHashMap<String, Object>();
+        if (dryRun) {
+            var checked = imports.check(user, rows, true);
+            body.put("dryRun", true);
+            body.put("new", checked.rows().stream().filter(r -> r.replaces() == null).map(DataApiController::row).toList());
+            body.put("replaced", checked.rows().stream().filter(r -> r.replaces() != null).map(DataApiController::row).toList());
+            body.put("refused", checked.refused().stream().map(p -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("row", p.row());
+                m.put("field", p.field());
+                m.put("message", p.message());
+                return m;
+            }).toList());
+            body.put("warnings", checked.warnings());
+            return ResponseEntity.ok(body);
+        }
+        var outcome = imports.importRows(user, "an API upload", rows);
+        body.put("stored", outcome.stored());
+        if (outcome.uploadId() != null) {
+            body.put("submittedForReview", outcome.submitted());
+            body.put("upload", outcome.uploadId());
+            body.put("status", FigureUploads.Status.SUBMITTED.name());
+        }
+        body.put("warnings", outcome.warnings());
+        return ResponseEntity.status(outcome.uploadId() == null ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
+    }
+
+    private static Map<String, Object> row(ObservationImport.CheckedRow r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("row", r.row());
+        m.put("indicator", r.indicator().code());
+        m.put("period", r.period().label());
+        m.put("area", r.area().name());
+        m.put("value", r.value());
+        m.put("replaces", r.replaces());
+        m.put("warning", r.warning());
+        return m;
     }
 
     @GetMapping("/indicators/{code}/series")

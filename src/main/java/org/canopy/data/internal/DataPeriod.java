@@ -70,6 +70,11 @@ record DataPeriod(String label, LocalDate start) {
         return fy.matches() && !consecutive(fy.group(1), fy.group(2)) ? Frequency.MONTHLY : Frequency.ANNUAL;
     }
 
+    /** Whether a figure for this period suits an indicator reported at {@code frequency} (a year, a quarter, a month). */
+    boolean fits(Frequency frequency) {
+        return frequency() == frequency;
+    }
+
     /** "2020-21" is a financial year and "2020-12" a month: a financial year's second half is the next year. */
     private static boolean consecutive(String first, String second) {
         return (Integer.parseInt(first) + 1) % 100 == Integer.parseInt(second);

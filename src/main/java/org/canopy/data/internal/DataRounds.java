@@ -118,11 +118,13 @@ class DataRounds {
     private final Groups groups;
     private final Outbox outbox;
     private final FigureChecks checks;
+    private final ObservationWriter writer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DataRounds(JdbcClient jdbc, DataStore store, AgencyDirectory agencies, People people, Groups groups, Outbox outbox,
-            FigureChecks checks, ApplicationEventPublisher events, Clock clock) {
+            FigureChecks checks, ObservationWriter writer, ApplicationEventPublisher events, Clock clock) {
+        this.writer = writer;
         this.jdbc = jdbc;
         this.store = store;
         this.agencies = agencies;
@@ -143,6 +145,20 @@ class DataRounds {
     /** The administrator, or a group chair who belongs to the quality assurance group. */
     boolean isReviewer(CanopyUser user) {
         return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
+    }
+
+    /** A member of the quality assurance group (any role), or the administrator. */
+    boolean inQualityAssurance(CanopyUser user) {
+        return user.isAdministrator() || groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
+                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+    }
+
+    /**
+     * Who may read an agency's figures before they are accepted: its own contributors, the quality assurance
+     * group and the administrator. Once accepted they are on the dashboard for everyone.
+     */
+    boolean mayReadSubmission(CanopyUser user, long agencyId) {
+        return maySubmitFor(user, agencyId) || inQualityAssurance(user);
     }
 
     /** The administrator, or a contributor of that agency. */
@@ -296,6 +312,10 @@ class DataRounds {
         var round = round(user.partnershipId(), roundId);
         var agency = agencies.agencies(user.partnershipId()).stream().filter(a -> a.id() == agencyId).findFirst()
                 .orElseThrow(() -> new NotFound("The agency"));
+        if (!mayReadSubmission(user, agencyId)) {
+            throw new AccessDeniedException("Until the quality assurance group accepts them, " + agency.name()
+                    + "'s figures are seen only by its contributors, the quality assurance group and the administrator");
+        }
         return load(round, agency);
     }
 
@@ -365,22 +385,42 @@ class DataRounds {
         }
         var period = current.round().dataPeriod();
         var home = store.homeArea(user.partnershipId());
-        Map<String, BigDecimal> known = knownValues(user.partnershipId(), period, outcomes);
         var flagged = new LinkedHashMap<Indicator, String>();
-        for (var e : outcomes.entrySet()) {
-            var indicator = e.getKey();
-            var outcome = e.getValue();
-            if (outcome.value() == null || home.isEmpty()) {
-                continue;
-            }
-            flagged.put(indicator, FigureChecks.rateFlag(indicator, outcome.value(), known));
-            if (submitting && outcome.narrative() == null && outcome.problems().isEmpty()) {
+        if (home.isPresent()) {
+            Map<String, Indicator> byCode = new HashMap<>();
+            store.indicators(user.partnershipId()).forEach(i -> byCode.put(i.code(), i));
+            var incoming = outcomes.entrySet().stream().filter(e -> e.getValue().value() != null)
+                    .map(e -> new FigureChecks.Incoming(e.getKey(), home.get().id(), period.label(), e.getValue().value())).toList();
+            var rateWarnings = checks.rateWarnings(user.partnershipId(), byCode, incoming);
+            for (var e : outcomes.entrySet()) {
+                var indicator = e.getKey();
+                var outcome = e.getValue();
+                if (outcome.value() == null) {
+                    continue;
+                }
                 var series = store.observations(indicator.id()).stream().filter(o -> o.areaId() == home.get().id()).toList();
+                var warnings = new ArrayList<String>();
+                var rate = rateWarnings.get(FigureChecks.key(indicator.code(), home.get().id(), period.label()));
+                if (rate != null) {
+                    warnings.add(rate);
+                }
+                var outlier = FigureChecks.outlierWarning(indicator, series, period, outcome.value());
+                if (outlier != null) {
+                    warnings.add(outlier);
+                }
+                String flag = warnings.isEmpty() ? null : String.join(" ", warnings);
+                flagged.put(indicator, flag);
+                if (!submitting || outcome.narrative() != null || !outcome.problems().isEmpty()) {
+                    continue;
+                }
                 var signal = FigureChecks.signalOf(indicator, series, period, outcome.value());
                 if (signal != Spc.Signal.NONE) {
                     problems.add(FieldProblem.of(indicator.code() + "-narrative", indicator.name() + ": the figure "
                             + DataViews.format(outcome.value()) + " raises a signal (" + DashboardController.signalWords(signal)
                             + "): explain it in the narrative"));
+                } else if (flag != null) {
+                    problems.add(FieldProblem.of(indicator.code() + "-narrative", indicator.name() + ": " + flag
+                            + " Explain it in the narrative, or correct the figure."));
                 }
             }
         }
@@ -429,25 +469,6 @@ class DataRounds {
         return saved;
     }
 
-    /** Values by indicator code for the period in the home area: those held, overridden by the ones being saved. */
-    private Map<String, BigDecimal> knownValues(long partnershipId, DataPeriod period, Map<Indicator, FigureChecks.Outcome> outcomes) {
-        Map<String, BigDecimal> known = new HashMap<>();
-        var home = store.homeArea(partnershipId);
-        if (home.isPresent()) {
-            jdbc.sql("""
-                    select i.code, o.observed_value from observation o join indicator i on i.id = o.indicator_id
-                    where i.partnership_id = ? and o.area_id = ? and o.period = ?""")
-                    .params(partnershipId, home.get().id(), period.label())
-                    .query((rs, n) -> known.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        }
-        outcomes.forEach((indicator, o) -> {
-            if (o.value() != null) {
-                known.put(indicator.code(), o.value());
-            }
-        });
-        return known;
-    }
-
     /**
      * The quality assurance group's decision on a submitted set of figures: accepted figures join the
      * dashboard (replacing any held for the same period); returned ones go back to the agency with the comment.
@@ -487,14 +508,15 @@ class DataRounds {
         if (accept) {
             var home = store.homeArea(reviewer.partnershipId()).orElseThrow(() -> new NotFound("The partnership's own area"));
             var period = current.round().dataPeriod();
-            String source = current.agency().name() + ", " + current.round().period() + " round: submitted by "
-                    + current.submittedBy() + ", accepted by " + reviewer.getUsername() + " on " + now.toLocalDate();
+            var rows = new ArrayList<Object[]>();
             for (var line : current.lines()) {
                 if (line.value() != null) {
-                    store.saveObservation(line.indicator().id(), home.id(), period, line.value(), line.narrative(), source,
-                            current.submittedBy(), now);
+                    rows.add(new Object[] {line.indicator().id(), home.id(), period.label(), period.start(), line.value(),
+                            line.narrative(), line.flag() == null ? null : line.narrative()});
                 }
             }
+            writer.write(new ObservationWriter.Provenance(reviewer.getUsername(), now, current.submittedBy(),
+                    reviewer.getUsername(), now, "the " + current.round().period() + " data round"), rows);
         }
         var reviewed = submission(reviewer, roundId, agencyId);
         events.publishEvent(RecordChanged.by(reviewer, "data-submission", current.id(), accept ? "accepted" : "returned",

@@ -103,7 +103,8 @@ class DataStore {
         // index (indicator, area, period) instead of reading every area's figures and filtering them.
         return jdbc.sql("""
                 select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
-                       o.quote, o.recorded_by
+                       o.quote, o.recorded_by, o.recorded_at, o.submitted_by, o.accepted_by, o.accepted_at, o.import_file,
+                       o.explanation
                 from indicator i join data_area a on a.partnership_id = i.partnership_id
                 join observation o on o.indicator_id = i.id and o.area_id = a.id
                 where i.partnership_id = :partnership and a.id in (:areas) order by o.period_start, o.area_id""")
@@ -128,21 +129,42 @@ class DataStore {
         return targets;
     }
 
-    /** Stores one figure for an indicator, area and period, replacing the one held. */
-    void saveObservation(long indicatorId, long areaId, DataPeriod period, BigDecimal value, String narrative, String source,
-            String actor, java.time.LocalDateTime at) {
-        int changed = jdbc.sql("""
-                update observation set observed_value = ?, narrative = ?, source = ?, quote = null, recorded_by = ?, recorded_at = ?,
-                       version = version + 1
-                where indicator_id = ? and area_id = ? and period = ?""")
-                .params(value, narrative, source, actor, at, indicatorId, areaId, period.label()).update();
-        if (changed == 0) {
-            jdbc.sql("""
-                    insert into observation (indicator_id, area_id, period, period_start, observed_value, narrative, source,
-                                             recorded_by, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(indicatorId, areaId, period.label(), period.start(), value, narrative, source, actor, at).update();
+    /** The earlier values of an indicator's figures in an area, newest first. */
+    List<DataViews.Revision> revisions(long indicatorId, long areaId) {
+        return jdbc.sql("""
+                select period, area_id, observed_value, narrative, explanation, recorded_by, recorded_at, replaced_by, replaced_at
+                from observation_revision where indicator_id = ? and area_id = ? order by replaced_at desc, id desc""")
+                .params(indicatorId, areaId)
+                .query((rs, n) -> new DataViews.Revision(rs.getString(1), rs.getLong(2), DataViews.plain(rs.getBigDecimal(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, java.time.LocalDateTime.class),
+                        rs.getString(8), rs.getObject(9, java.time.LocalDateTime.class)))
+                .list();
+    }
+
+    /**
+     * The figures of the indicators that rate checks compare (rates, their counts and populations), by period
+     * and area: {@code "period|areaId"} to indicator code to value.
+     */
+    Map<String, Map<String, BigDecimal>> rateFigures(long partnershipId, Collection<String> codes) {
+        Map<String, Map<String, BigDecimal>> figures = new java.util.TreeMap<>();
+        if (codes.isEmpty()) {
+            return figures;
         }
+        jdbc.sql("""
+                select o.period, o.area_id, i.code, o.observed_value from observation o join indicator i on i.id = o.indicator_id
+                where i.partnership_id = :partnership and i.code in (:codes)""")
+                .param("partnership", partnershipId).param("codes", codes)
+                .query(rs -> {
+                    figures.computeIfAbsent(rs.getString(1) + "|" + rs.getLong(2), k -> new HashMap<>())
+                            .put(rs.getString(3), DataViews.plain(rs.getBigDecimal(4)));
+                });
+        return figures;
+    }
+
+    /** Sets the range of values the partnership expects of an indicator (either end may be null). */
+    void setExpectedRange(long indicatorId, BigDecimal min, BigDecimal max) {
+        jdbc.sql("update indicator set expected_min = ?, expected_max = ?, version = version + 1 where id = ?")
+                .params(min, max, indicatorId).update();
     }
 
     /** Runs an insert and returns the new row's id. */
@@ -154,10 +176,12 @@ class DataStore {
 
     private static final String SELECT_INDICATOR = """
             select id, code, name, definition, unit, polarity, frequency, source_agency_id, source_agency, population_base,
-                   seed_indicator, comparison_note, is_public, rate_of_code, population_code, part_of_code from indicator""";
+                   seed_indicator, comparison_note, is_public, rate_of_code, population_code, part_of_code, expected_min,
+                   expected_max from indicator""";
 
     private static final String SELECT_OBSERVATION = """
-            select id, indicator_id, area_id, period, period_start, observed_value, narrative, source, quote, recorded_by
+            select id, indicator_id, area_id, period, period_start, observed_value, narrative, source, quote, recorded_by,
+                   recorded_at, submitted_by, accepted_by, accepted_at, import_file, explanation
             from observation""";
 
     private static Indicator indicator(ResultSet rs, Map<Long, List<Long>> priorities, Map<Long, List<Long>> groups)
@@ -170,12 +194,15 @@ class DataStore {
                 Frequency.valueOf(rs.getString("frequency")), agencyId, rs.getString("source_agency"),
                 rs.getString("population_base"), rs.getString("seed_indicator"), rs.getString("comparison_note"),
                 rs.getBoolean("is_public"), priorities.getOrDefault(id, List.of()), groups.getOrDefault(id, List.of()),
-                rs.getString("rate_of_code"), rs.getString("population_code"), rs.getString("part_of_code"));
+                rs.getString("rate_of_code"), rs.getString("population_code"), rs.getString("part_of_code"),
+                DataViews.plain(rs.getBigDecimal("expected_min")), DataViews.plain(rs.getBigDecimal("expected_max")));
     }
 
     private static Observation observation(ResultSet rs, int n) throws SQLException {
         return new Observation(rs.getLong("id"), rs.getLong("indicator_id"), rs.getLong("area_id"), rs.getString("period"),
                 rs.getObject("period_start", LocalDate.class), DataViews.plain(rs.getBigDecimal("observed_value")), rs.getString("narrative"),
-                rs.getString("source"), rs.getString("quote"), rs.getString("recorded_by"));
+                rs.getString("source"), rs.getString("quote"), rs.getString("recorded_by"),
+                rs.getObject("recorded_at", java.time.LocalDateTime.class), rs.getString("submitted_by"), rs.getString("accepted_by"),
+                rs.getObject("accepted_at", java.time.LocalDateTime.class), rs.getString("import_file"), rs.getString("explanation"));
     }
 }

@@ -1,7 +1,6 @@
 package org.canopy.data.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks a submitted figure passes: a number of the right kind for its unit, a narrative free of
- * identifiers, a narrative wherever the value raises a statistical signal, and a rate that agrees with
- * its count and population when all three are known (a disagreement is flagged, not refused: the
- * published rate may rest on a population estimate the partnership does not hold).
+ * identifiers, a narrative wherever the value raises a statistical signal or a warning; warnings (not
+ * refusals) for a rate that disagrees with its count and population, and for a value far from its history.
  */
 @Component
 class FigureChecks {
 
-    /** How far a rate may stray from count ÷ population before it is flagged: rounding, plus 2 per cent. */
-    static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.02");
-
     private final IdentifierGuard guard;
+    private final DataStore store;
 
-    FigureChecks(IdentifierGuard guard) {
+    FigureChecks(IdentifierGuard guard, DataStore store) {
         this.guard = guard;
+        this.store = store;
     }
 
     /** A figure as typed: the value text (blank for none) and its narrative. */
@@ -104,27 +101,85 @@ class FigureChecks {
         return Spc.analyse(values, indicator.polarity()).signals().get(at);
     }
 
+    /** A figure being entered: its indicator, area, period and value. */
+    record Incoming(Indicator indicator, long areaId, String period, BigDecimal value) {
+    }
+
+    /** How warnings are keyed: by indicator code, area and period. */
+    static String key(String code, long areaId, String period) {
+        return code + "|" + areaId + "|" + period;
+    }
+
     /**
-     * A flag when a rate disagrees with its count and population (values by indicator code, for the same
-     * period and area); null when they agree or any of the three is unknown.
+     * The rate checks of figures being entered, against the figures held for the same periods and areas
+     * (overridden by the incoming ones): a warning, with the arithmetic, for each incoming figure that is part
+     * of a disagreement, keyed by {@link #key}.
      */
-    static String rateFlag(Indicator rate, BigDecimal rateValue, Map<String, BigDecimal> valuesByCode) {
-        if (rate.rateOfCode() == null || rate.populationCode() == null || rateValue == null) {
+    Map<String, String> rateWarnings(long partnershipId, Map<String, Indicator> indicators, List<Incoming> incoming) {
+        var related = new java.util.HashSet<String>();
+        indicators.values().stream().filter(i -> i.rateOfCode() != null && i.populationCode() != null).forEach(i -> {
+            related.add(i.code());
+            related.add(i.rateOfCode());
+            related.add(i.populationCode());
+        });
+        var relevant = incoming.stream().filter(f -> related.contains(f.indicator().code())).toList();
+        Map<String, String> warnings = new java.util.HashMap<>();
+        if (relevant.isEmpty()) {
+            return warnings;
+        }
+        var figures = store.rateFigures(partnershipId, related);
+        var touched = new java.util.LinkedHashSet<String>();
+        for (var f : relevant) {
+            String group = f.period() + "|" + f.areaId();
+            figures.computeIfAbsent(group, k -> new java.util.HashMap<>()).put(f.indicator().code(), f.value());
+            touched.add(group);
+        }
+        for (String group : touched) {
+            String period = group.substring(0, group.indexOf('|'));
+            long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
+            for (var found : RateConsistency.check(period, areaId, indicators, figures.get(group))) {
+                for (var f : relevant) {
+                    if (f.period().equals(period) && f.areaId() == areaId && found.figures().containsKey(f.indicator().code())) {
+                        warnings.merge(key(f.indicator().code(), areaId, period), found.message(), (a, b) -> a + " " + b);
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * A warning when a value is far from its own history in the area: beyond the control limits of the periods
+     * held, or more than 3 standard deviations from their mean (both once there are {@value Spc#MIN_POINTS}
+     * periods), or outside the range the partnership expects of the indicator. Null when none.
+     */
+    static String outlierWarning(Indicator indicator, List<Observation> areaSeries, DataPeriod period, BigDecimal value) {
+        var suffix = indicator.unit().suffix();
+        if (indicator.expectedMin() != null && value.compareTo(indicator.expectedMin()) < 0
+                || indicator.expectedMax() != null && value.compareTo(indicator.expectedMax()) > 0) {
+            return DataViews.format(value) + suffix + " is outside the range the partnership expects of " + indicator.name()
+                    + " (" + (indicator.expectedMin() == null ? "no minimum" : DataViews.format(indicator.expectedMin()))
+                    + " to " + (indicator.expectedMax() == null ? "no maximum" : DataViews.format(indicator.expectedMax())) + ").";
+        }
+        var history = areaSeries.stream().filter(o -> !o.period().equals(period.label()))
+                .map(o -> o.value().doubleValue()).toList();
+        if (history.size() < Spc.MIN_POINTS) {
             return null;
         }
-        BigDecimal count = valuesByCode.get(rate.rateOfCode());
-        BigDecimal population = valuesByCode.get(rate.populationCode());
-        if (count == null || population == null || population.signum() == 0) {
-            return null;
+        var limits = Spc.analyse(history, indicator.polarity());
+        double v = value.doubleValue();
+        if (v > limits.upper() || v < limits.lower()) {
+            return DataViews.format(value) + suffix + " is beyond the control limits of the " + history.size() + " periods held ("
+                    + String.format("%,.1f to %,.1f", limits.lower(), limits.upper()) + ").";
         }
-        BigDecimal per = rate.unit() == Unit.RATE_PER_100000 ? BigDecimal.valueOf(100_000) : BigDecimal.valueOf(10_000);
-        BigDecimal expected = count.multiply(per).divide(population, MathContext.DECIMAL64);
-        BigDecimal allowed = expected.multiply(RATE_TOLERANCE).add(new BigDecimal("0.5"));
-        if (rateValue.subtract(expected).abs().compareTo(allowed) <= 0) {
-            return null;
+        double mean = limits.mean();
+        double variance = history.stream().mapToDouble(h -> (h - mean) * (h - mean)).sum() / (history.size() - 1);
+        double sd = Math.sqrt(variance);
+        if (sd > 0 && Math.abs(v - mean) / sd > 3) {
+            return DataViews.format(value) + suffix + " is " + String.format("%.1f", Math.abs(v - mean) / sd)
+                    + " standard deviations from the mean of the " + history.size() + " periods held ("
+                    + String.format("%,.1f", mean) + ").";
         }
-        return "The rate " + DataViews.format(rateValue) + " does not match the count " + DataViews.format(count)
-                + " and population " + DataViews.format(population) + ": they give "
-                + DataViews.format(expected.setScale(1, java.math.RoundingMode.HALF_UP)) + rate.unit().suffix();
+        return null;
     }
 }

@@ -66,6 +66,14 @@ class IndicatorCatalogue {
             if (codes.contains(entry.code())) {
                 problems.add(FieldProblem.of("indicators[" + i + "].code", "The catalogue already has an indicator " + entry.code()));
             }
+            for (int j = 0; j < entry.observations().size(); j++) {
+                var period = DataPeriod.parse(entry.observations().get(j).period());
+                if (period.isPresent() && !period.get().fits(entry.frequency())) {
+                    problems.add(FieldProblem.of("indicators[" + i + "].observations[" + j + "].period", entry.code() + " is "
+                            + entry.frequency().adjective() + ": its period is " + entry.frequency().example() + ", not '"
+                            + period.get().label() + "'"));
+                }
+            }
             if (entry.sourceAgency() != null && agencies.byName(partnershipId, entry.sourceAgency()).isEmpty()) {
                 problems.add(FieldProblem.of("indicators[" + i + "].sourceAgency", "There is no agency called '"
                         + entry.sourceAgency() + "': add it first"));

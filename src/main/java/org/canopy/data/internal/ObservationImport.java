@@ -47,14 +47,18 @@ class ObservationImport {
     private final DataStore store;
     private final ObservationWriter writer;
     private final IdentifierGuard guard;
+    private final FigureChecks figureChecks;
+    private final FigureUploads uploads;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ObservationImport(DataStore store, ObservationWriter writer, IdentifierGuard guard, ApplicationEventPublisher events,
-            Clock clock) {
+    ObservationImport(DataStore store, ObservationWriter writer, IdentifierGuard guard, FigureChecks figureChecks,
+            FigureUploads uploads, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.writer = writer;
         this.guard = guard;
+        this.figureChecks = figureChecks;
+        this.uploads = uploads;
         this.events = events;
         this.clock = clock;
     }
@@ -173,9 +177,35 @@ class ObservationImport {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** Validates every row, then stores all of them; returns how many were stored. */
-    @Transactional
-    int importRows(CanopyUser user, List<ObservationRow> rows) {
+    /** A row that passed every check: what it would store, the figure it would replace (null: a new one), any warning. */
+    record CheckedRow(int row, Indicator indicator, Area area, DataPeriod period, BigDecimal value, String narrative,
+            BigDecimal replaces, String warning) {
+
+        /** The row as {@link ObservationWriter} stores it. */
+        Object[] stored(String explanation) {
+            return new Object[] {indicator.id(), area.id(), period.label(), period.start(), value, narrative, explanation};
+        }
+    }
+
+    /** A checked file: the rows that may be stored, and the rows refused with their reasons. */
+    record Checked(List<CheckedRow> rows, List<FieldProblem> refused) {
+
+        List<String> warnings() {
+            return rows.stream().filter(r -> r.warning() != null).map(r -> "Row " + r.row() + ": " + r.warning()).toList();
+        }
+    }
+
+    /** What an import did: figures stored at once, or an upload submitted to the quality assurance group. */
+    record Outcome(int stored, Long uploadId, int submitted, List<String> warnings) {
+    }
+
+    /**
+     * Checks every row. A blank area is the partnership's own; a period must fit its indicator's frequency.
+     * Warnings (a rate that disagrees with its count and population; with {@code detailed}, a value far from its
+     * own history or outside the partnership's expected range) do not refuse a row: the person explains them.
+     * With {@code detailed} each row also says which figure it would replace.
+     */
+    Checked check(CanopyUser user, List<ObservationRow> rows, boolean detailed) {
         if (!mayImport(user)) {
             throw new AccessDeniedException("Only agency contributors and administrators submit figures");
         }
@@ -184,10 +214,12 @@ class ObservationImport {
         }
         Map<String, Indicator> indicators = new HashMap<>();
         store.indicators(user.partnershipId()).forEach(i -> indicators.put(i.code(), i));
+        var allAreas = store.areas(user.partnershipId());
         Map<String, Area> areas = new HashMap<>();
-        store.areas(user.partnershipId()).forEach(a -> areas.put(a.name().toLowerCase(), a));
+        allAreas.forEach(a -> areas.put(a.name().toLowerCase(), a));
+        var home = DataStore.homeArea(allAreas).orElse(null);
         var problems = new ArrayList<FieldProblem>();
-        var valid = new ArrayList<Object[]>(rows.size());
+        var valid = new ArrayList<CheckedRow>(rows.size());
         var seen = new HashSet<String>();
         for (var row : rows) {
             int before = problems.size();
@@ -204,11 +236,16 @@ class ObservationImport {
             if (period.isEmpty()) {
                 problems.add(new FieldProblem("period", "'" + (row.period() == null ? "" : row.period())
                         + "' is not a period like 2020-21, 2020-21-Q3, 2021-03 or 2015", row.row()));
+            } else if (indicator != null && !period.get().fits(indicator.frequency())) {
+                problems.add(new FieldProblem("period", indicator.code() + " is " + indicator.frequency().adjective()
+                        + ": its period is " + indicator.frequency().example() + ", not '" + period.get().label() + "'", row.row()));
             }
-            var area = row.area() == null ? null : areas.get(row.area().trim().toLowerCase());
+            // A blank or absent area is the partnership's own, in CSV and JSON alike.
+            boolean ownArea = row.area() == null || row.area().isBlank();
+            var area = ownArea ? home : areas.get(row.area().trim().toLowerCase());
             if (area == null) {
-                problems.add(new FieldProblem("area", "There is no area called '" + (row.area() == null ? "" : row.area())
-                        + "'", row.row()));
+                problems.add(new FieldProblem("area", ownArea ? "The partnership has no area of its own yet: name the area"
+                        : "There is no area called '" + row.area() + "'", row.row()));
             }
             BigDecimal value = null;
             try {
@@ -236,21 +273,78 @@ class ObservationImport {
                 problems.add(new FieldProblem("period", "This indicator, period and area appear earlier in the file too", row.row()));
             }
             if (problems.size() == before) {
-                valid.add(new Object[] {indicator.id(), area.id(), period.get().label(), period.get().start(), value, narrative});
+                valid.add(new CheckedRow(row.row(), indicator, area, period.get(), value, narrative, null, null));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        store(user.getUsername(), valid);
-        events.publishEvent(RecordChanged.by(user, "observation-import", LocalDateTime.now(clock).toString(), "imported",
-                "Imported " + valid.size() + " figures", null, Map.of("rows", valid.size())));
-        return valid.size();
+        return new Checked(warn(user.partnershipId(), indicators, valid, detailed), problems);
     }
 
-    /** Replaces rows already held (same indicator, area and period) and inserts the rest, in bulk. */
-    private void store(String actor, List<Object[]> rows) {
-        writer.write(actor, LocalDateTime.now(clock), rows);
+    /** The rows with their warnings and, when detailed, the figures they replace. */
+    private List<CheckedRow> warn(long partnershipId, Map<String, Indicator> indicators, List<CheckedRow> rows, boolean detailed) {
+        Map<String, String> rateWarnings = figureChecks.rateWarnings(partnershipId, indicators, rows.stream()
+                .map(r -> new FigureChecks.Incoming(r.indicator(), r.area().id(), r.period().label(), r.value())).toList());
+        Map<String, List<DataViews.Observation>> history = new HashMap<>();
+        if (detailed) {
+            var areaIds = rows.stream().map(r -> r.area().id()).distinct().toList();
+            for (var o : store.observations(partnershipId, areaIds)) {
+                history.computeIfAbsent(o.indicatorId() + "|" + o.areaId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        var warned = new ArrayList<CheckedRow>(rows.size());
+        for (var r : rows) {
+            var warnings = new ArrayList<String>();
+            String rate = rateWarnings.get(FigureChecks.key(r.indicator().code(), r.area().id(), r.period().label()));
+            if (rate != null) {
+                warnings.add(rate);
+            }
+            BigDecimal replaces = null;
+            if (detailed) {
+                var series = history.getOrDefault(r.indicator().id() + "|" + r.area().id(), List.of());
+                replaces = series.stream().filter(o -> o.period().equals(r.period().label())).map(DataViews.Observation::value)
+                        .findFirst().orElse(null);
+                String outlier = FigureChecks.outlierWarning(r.indicator(), series, r.period(), r.value());
+                if (outlier != null) {
+                    warnings.add(outlier);
+                }
+            }
+            warned.add(warnings.isEmpty() && replaces == null ? r : new CheckedRow(r.row(), r.indicator(), r.area(), r.period(),
+                    r.value(), r.narrative(), replaces, warnings.isEmpty() ? null : String.join(" ", warnings)));
+        }
+        return warned;
+    }
+
+    /**
+     * Imports rows sent at once (the API): the administrator's figures are stored and live at once, recorded as
+     * imported; a contributor's go to the quality assurance group as their agency's upload, each warned row
+     * explained by its narrative. All rows or none.
+     */
+    @Transactional
+    Outcome importRows(CanopyUser user, String fileName, List<ObservationRow> rows) {
+        var checked = check(user, rows, !user.isAdministrator());
+        if (!checked.refused().isEmpty()) {
+            throw new InvalidInput(checked.refused());
+        }
+        if (!user.isAdministrator()) {
+            var unexplained = checked.rows().stream().filter(r -> r.warning() != null && r.narrative() == null)
+                    .map(r -> new FieldProblem("narrative", r.warning() + " Explain it in the row's narrative.", r.row())).toList();
+            if (!unexplained.isEmpty()) {
+                throw new InvalidInput(unexplained);
+            }
+            long id = uploads.submitAtOnce(user, fileName, checked);
+            return new Outcome(0, id, checked.rows().size(), checked.warnings());
+        }
+        int stored = storeLive(user, fileName, checked.rows(), Map.of());
+        return new Outcome(stored, null, 0, checked.warnings());
+    }
+
+    /** Stores the administrator's checked rows at once, recorded as imported from the file. */
+    int storeLive(CanopyUser admin, String fileName, List<CheckedRow> rows, Map<Integer, String> explanations) {
+        var stored = new ArrayList<Object[]>(rows.size());
+        rows.forEach(r -> stored.add(r.stored(explanations.get(r.row()))));
+        writer.write(ObservationWriter.Provenance.imported(admin.getUsername(), LocalDateTime.now(clock), fileName), stored);
+        events.publishEvent(RecordChanged.by(admin, "observation-import", LocalDateTime.now(clock).toString(), "imported",
+                "Imported " + stored.size() + " figures from " + fileName, null, Map.of("rows", stored.size(), "file", fileName)));
+        return stored.size();
     }
 
 }

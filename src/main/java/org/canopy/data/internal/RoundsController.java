@@ -69,6 +69,9 @@ class RoundsController {
         model.addAttribute("progress", progress);
         model.addAttribute("late", progress.stream().filter(DataRounds.AgencyProgress::late).toList());
         model.addAttribute("reviewer", rounds.isReviewer(user));
+        // Unaccepted figures are private: the page links only the submissions the person may read.
+        model.addAttribute("readable", progress.stream().map(p -> p.agency().id())
+                .filter(agency -> rounds.mayReadSubmission(user, agency)).toList());
         return "data/round";
     }
 

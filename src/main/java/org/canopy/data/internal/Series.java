@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Series {
 
+    /** The series; {@code names} turns the usernames of a figure's provenance into people's names. */
     List<SeriesPoint> of(Indicator indicator, Area area, List<Area> areas, List<Observation> observations,
-            Map<String, BigDecimal> targets) {
+            Map<String, BigDecimal> targets, java.util.function.Function<String, String> names) {
         Map<Long, Area> areasById = new HashMap<>();
         areas.forEach(a -> areasById.put(a.id(), a));
         Map<String, Map<Long, BigDecimal>> byPeriod = new HashMap<>();
@@ -54,7 +55,8 @@ class Series {
             points.add(new SeriesPoint(period, periods.get(period), o == null ? null : o.value(), o == null ? null : o.narrative(),
                     o == null ? null : o.source(), o == null ? null : o.quote(),
                     benchmark(others, areasById, AreaKind.COUNTRY), benchmark(others, areasById, AreaKind.REGION),
-                    neighbours(others, areasById), targets.get(period), spc.mean(), spc.lower(), spc.upper(), signal));
+                    neighbours(others, areasById), targets.get(period), spc.mean(), spc.lower(), spc.upper(), signal,
+                    o == null ? null : o.provenance(names), o == null ? null : o.explanation()));
         }
         return points;
     }
