@@ -36,11 +36,12 @@ class BulkObservationImportTest {
         jdbc.sql("delete from observation where recorded_by = 'coordinator'").update();
     }
 
-    /** 10 indicators x 3 areas x {@code months} months from 2013-01 on, each value a whole number up to 100. */
+    /** 10 annual indicators x 3 areas x {@code months} financial years from 1900-01 on, each value a whole number up to 100. */
     static String csv(int firstMonth, int months, int offset, String narrative, List<String> codes) {
         var csv = new StringBuilder("indicator,period,area,value,narrative\n");
         for (int m = firstMonth; m < firstMonth + months; m++) {
-            String period = String.format("%d-%02d", 2013 + m / 12, m % 12 + 1);
+            // Financial years: the demo's indicators are annual, and a figure's period must fit its indicator.
+            String period = String.format("%d-%02d", 1900 + m, (1901 + m) % 100);
             for (String code : codes) {
                 for (String area : List.of("Tower Hamlets", "London", "England")) {
                     csv.append(code).append(',').append(period).append(',').append(area).append(',')
@@ -53,7 +54,7 @@ class BulkObservationImportTest {
     }
 
     List<String> codes() {
-        return jdbc.sql("select code from indicator order by code").query(String.class).list().subList(0, 10);
+        return jdbc.sql("select code from indicator where frequency = 'ANNUAL' order by code").query(String.class).list().subList(0, 10);
     }
 
     int imported() {
@@ -78,9 +79,9 @@ class BulkObservationImportTest {
         String code = codes.get(0);
         var revised = jdbc.sql("""
                 select o.observed_value, o.narrative, o.version from observation o join indicator i on i.id = o.indicator_id
-                join data_area a on a.id = o.area_id where i.code = ? and a.name = 'London' and o.period = '2014-03'""")
+                join data_area a on a.id = o.area_id where i.code = ? and a.name = 'London' and o.period = '1914-15'""")
                 .params(code).query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getString(2), rs.getInt(3))).single();
-        // 2014-03 is month index 14: value (14 + 1 + code length) % 100.
+        // 1914-15 is year index 14: value (14 + 1 + code length) % 100.
         assertThat((BigDecimal) revised.get(0)).isEqualByComparingTo(BigDecimal.valueOf((15 + code.length()) % 100));
         assertThat(revised.subList(1, 3)).containsExactly("Revised", 1);
         assertThat(jdbc.sql("select count(*) from observation where recorded_by = 'coordinator' and version = 1")
@@ -89,7 +90,7 @@ class BulkObservationImportTest {
 
     @Test
     void aBadLastRowStoresNothing() throws Exception {
-        String file = csv(0, 100, 0, "Fine", codes()) + codes().get(0) + ",2030-01,London,not a number,\n";
+        String file = csv(0, 100, 0, "Fine", codes()) + codes().get(0) + ",2095-96,London,not a number,\n";
         mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv").content(file))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))

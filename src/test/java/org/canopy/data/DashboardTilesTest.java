@@ -48,13 +48,14 @@ class DashboardTilesTest {
                 .param(partnership).update();
         jdbc.sql("insert into data_area (partnership_id, name, kind) values (?, 'Elsewhere', 'LOCAL_AUTHORITY')")
                 .param(partnership).update();
-        List<String> codes = jdbc.sql("select code from indicator where partnership_id = ? order by code").param(partnership)
+        List<String> codes = jdbc.sql("select code from indicator where partnership_id = ? and frequency = 'ANNUAL' order by code").param(partnership)
                 .query(String.class).list();
         var csv = new StringBuilder("indicator,period,area,value,narrative\n");
         for (String code : codes.subList(0, 5)) {
             for (String area : List.of("Tower Hamlets", "England", "Hackney", "Elsewhere")) {
                 for (int month = 1; month <= 12; month++) {
-                    csv.append(String.format("%s,2030-%02d,%s,%d,\n", code, month, area, (month * 7 + area.length()) % 90));
+                    csv.append(String.format("%s,%d-%02d,%s,%d,\n", code, 2029 + month, (2030 + month) % 100, area,
+                            (month * 7 + area.length()) % 90));
                 }
             }
         }
@@ -67,15 +68,15 @@ class DashboardTilesTest {
             oneByOne.addAll(lines(export("/dashboard/indicators/" + code + "/export.csv")));
         }
         assertThat(dashboard).hasSizeGreaterThan(5 * 12).containsExactlyElementsOf(oneByOne)
-                .anyMatch(line -> line.contains(",2030-01,"));
+                .anyMatch(line -> line.contains(",2030-31,"));
     }
 
     @Test
     void pagesNameTheSignalOnceASeriesIsLongEnough() throws Exception {
-        String code = jdbc.sql("select min(code) from indicator").query(String.class).single();
+        String code = jdbc.sql("select min(code) from indicator where frequency = 'ANNUAL'").query(String.class).single();
         var csv = new StringBuilder("indicator,period,area,value,narrative\n");
-        for (int month = 1; month <= 12; month++) {
-            csv.append(String.format("%s,2030-%02d,Tower Hamlets,%d,\n", code, month, month % 3));
+        for (int year = 1; year <= 12; year++) {
+            csv.append(String.format("%s,%d-%02d,Tower Hamlets,%d,\n", code, 2029 + year, (2030 + year) % 100, year % 3));
         }
         mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
                 .content(csv.toString())).andExpect(status().isCreated());

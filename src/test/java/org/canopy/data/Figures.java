@@ -33,8 +33,23 @@ final class Figures {
                 .params(code, period).query(java.math.BigDecimal.class).optional().orElse(null);
     }
 
-    /** Removes every figure a test imported; the demo's own figures (recorded by "demo") stay. */
+    /** Stores the newest upload (a preview) as its uploader would, from its page; returns its id. */
+    static long storeLatestUpload(MockMvc mvc, org.springframework.security.core.userdetails.UserDetailsService users,
+            JdbcClient jdbc, String username) throws Exception {
+        long id = jdbc.sql("select max(id) from figure_upload where uploaded_by = ?").param(username).query(Long.class).single();
+        int version = jdbc.sql("select version from figure_upload where id = ?").param(id).query(Integer.class).single();
+        mvc.perform(post("/data/uploads/" + id + "/store").with(Requests.signedIn(users, username))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("version", String.valueOf(version)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        return id;
+    }
+
+    /** Removes every figure and upload a test made; the demo's own figures (recorded by "demo") stay. */
     static void removeImported(JdbcClient jdbc) {
+        jdbc.sql("delete from figure_upload_row").update();
+        jdbc.sql("delete from figure_upload").update();
+        jdbc.sql("delete from observation_revision").update();
         jdbc.sql("delete from observation where recorded_by <> 'demo'").update();
     }
 }

@@ -99,6 +99,12 @@ class DataQuality {
         return flags;
     }
 
+    /** A flag's short name in the history: the figure flagged, its period and area (the key itself is too long). */
+    private static String recordId(Flag flag) {
+        String id = (flag.rateCode() == null ? flag.figures().get(0).code() : flag.rateCode()) + " " + flag.period() + " " + flag.area();
+        return id.length() <= 60 ? id : id.substring(0, 60);
+    }
+
     /** How many flags are open (not explained). */
     long openFlags(long partnershipId) {
         return flags(partnershipId).stream().filter(f -> !f.explained()).count();
@@ -128,7 +134,7 @@ class DataQuality {
             jdbc.sql("insert into data_quality_note (partnership_id, flag_key, explanation, explained_by, explained_at) values (?, ?, ?, ?, ?)")
                     .params(user.partnershipId(), key, text, user.getUsername(), now).update();
         }
-        events.publishEvent(RecordChanged.by(user, "data-quality-flag", key, "explained", "Explained a data quality flag: "
+        events.publishEvent(RecordChanged.by(user, "data-quality-flag", recordId(flag), "explained", "Explained a data quality flag: "
                 + flag.message(), flag.explained() ? Map.of("explanation", flag.explanation()) : null, Map.of("explanation", text)));
     }
 
