@@ -67,8 +67,26 @@ class DataJourneyBrowserTest extends BrowserJourney {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escalate")).click();
         assertThat(admin.locator(".govuk-notification-banner--success")).containsText("Escalated to the executive");
         Browser.assertAccessible(admin);
+        // Check before it counts: an upload is previewed (with the rate it disagrees with), then stored.
+        admin.navigate(url("/dashboard/import"));
+        admin.getByLabel("File of figures").setInputFiles(new com.microsoft.playwright.options.FilePayload("history.csv", "text/csv",
+                "indicator,period,area,value,narrative\nCIN_COUNT,2018-19,,2800,\nCIN_RATE,2018-19,,500,\nCP_COUNT,2018-19,,200,\nCP_RATE,2018-19,,28,\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        assertThat(admin.locator("caption").first()).containsText("4 new figures");
+        assertThat(admin.locator(".govuk-warning-text").first()).containsText("imply different populations");
+        Browser.assertAccessible(admin);
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Store the figures")).click();
+        assertThat(admin).hasTitle(Pattern.compile("^Error: "));
+        Browser.assertAccessible(admin);
+        for (int row = 2; row <= 5; row++) {
+            admin.getByLabel(Pattern.compile("^Row " + row + ":")).fill("The 2018-19 rates are provisional");
+        }
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Store the figures")).click();
+        assertThat(admin.locator(".govuk-notification-banner--success")).containsText("Stored 4 figures");
+        Browser.assertAccessible(admin);
         for (String path : List.of("/dashboard", "/dashboard/indicators/CIN_COUNT", "/dashboard/indicators/CHILDREN_AGED_0_17",
-                "/dashboard/import", "/dashboard/areas", "/data/escalations", "/admin/outbox")) {
+                "/dashboard/import", "/dashboard/areas", "/data/escalations", "/admin/outbox", "/data/quality", "/data/uploads")) {
             admin.navigate(url(path));
             Browser.assertAccessible(admin);
         }

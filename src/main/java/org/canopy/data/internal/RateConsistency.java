@@ -140,7 +140,8 @@ final class RateConsistency {
             var figures = new LinkedHashMap<String, BigDecimal>();
             pairs.forEach(p -> figures.putAll(figures(p)));
             found.add(new Inconsistency(period, areaId, populationCode, figures, null, "The rates of " + period
-                    + " imply different populations" + (populationIndicator == null ? "" : " of " + populationIndicator.name().toLowerCase())
+                    + " imply different populations" + (populationIndicator == null ? "" : " of " + Character.toLowerCase(populationIndicator.name().charAt(0))
+                            + populationIndicator.name().substring(1))
                     + ": " + pairs.stream().map(p -> p.says() + " implies about "
                             + DataViews.format(p.impliedPopulation().setScale(0, RoundingMode.HALF_UP)))
                     .collect(Collectors.joining("; ")) + ". They cannot all be right."));
