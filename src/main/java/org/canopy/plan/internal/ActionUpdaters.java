@@ -170,9 +170,7 @@ class ActionUpdaters {
     }
 
     private ActionView action(CanopyUser user, long actionId) {
-        long planId = plans.planOfAction(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action"));
-        return plans.plan(user.partnershipId(), planId).orElseThrow().actions().stream().filter(a -> a.id() == actionId)
-                .findFirst().orElseThrow(() -> new NotFound("The action"));
+        return plans.action(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action")).action();
     }
 
     private static void requireAdministrator(CanopyUser user) {

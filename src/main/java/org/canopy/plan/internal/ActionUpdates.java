@@ -18,6 +18,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.PersonSummary;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.Rag;
+import org.canopy.plan.internal.PlanViews.ActionInPlan;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.PlanView;
 import org.canopy.plan.internal.PlanViews.PriorityView;
@@ -44,10 +45,6 @@ class ActionUpdates {
 
     static final int MAX_NARRATIVE = 4000;
     static final int MAX_CORRECTIVE_STEP = 2000;
-
-    /** An action in context: its plan and priority, for pages and permission checks. */
-    record ActionInPlan(PlanView plan, PriorityView priority, ActionView action) {
-    }
 
     /** One action due from a person in the open round, and whether it is done. */
     record DueAction(PlanView plan, RoundView round, PriorityView priority, ActionView action, UpdateView update) {
@@ -96,16 +93,7 @@ class ActionUpdates {
     }
 
     ActionInPlan action(CanopyUser user, long actionId) {
-        long planId = plans.planOfAction(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action"));
-        var plan = plans.plan(user.partnershipId(), planId).orElseThrow();
-        for (var priority : plan.priorities()) {
-            for (var action : priority.actions()) {
-                if (action.id() == actionId) {
-                    return new ActionInPlan(plan, priority, action);
-                }
-            }
-        }
-        throw new NotFound("The action");
+        return plans.action(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action"));
     }
 
     /** Administrators, and members of one of the priority's lead groups, may update its actions. */

@@ -158,7 +158,7 @@ class PlanPagesController {
         return actionPage(user, context, round, form, model);
     }
 
-    private String actionPage(CanopyUser user, ActionUpdates.ActionInPlan context, PlanViews.RoundView round,
+    private String actionPage(CanopyUser user, PlanViews.ActionInPlan context, PlanViews.RoundView round,
             Map<String, String> form, Model model) {
         model.addAttribute("plan", context.plan());
         model.addAttribute("priority", context.priority());

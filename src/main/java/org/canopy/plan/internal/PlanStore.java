@@ -17,6 +17,7 @@ import org.canopy.governance.GroupSummary;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.Rag;
+import org.canopy.plan.internal.PlanViews.ActionInPlan;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.Article;
 import org.canopy.plan.internal.PlanViews.CrossCuttingView;
@@ -149,6 +150,13 @@ class PlanStore {
     Optional<Long> planOfAction(long partnershipId, long actionId) {
         return jdbc.sql("select a.plan_id from plan_action a join plan p on p.id = a.plan_id where a.id = ? and p.partnership_id = ?")
                 .params(actionId, partnershipId).query(Long.class).optional();
+    }
+
+    /** An action of the partnership with its plan and priority. */
+    Optional<ActionInPlan> action(long partnershipId, long actionId) {
+        return planOfAction(partnershipId, actionId).flatMap(planId -> plan(partnershipId, planId)).flatMap(plan -> plan
+                .priorities().stream().flatMap(p -> p.actions().stream().filter(a -> a.id() == actionId)
+                        .map(a -> new ActionInPlan(plan, p, a))).findFirst());
     }
 
     /** The whole plan with every action's latest update, in a fixed number of queries whatever its size. */

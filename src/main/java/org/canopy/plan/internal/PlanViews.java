@@ -30,6 +30,10 @@ final class PlanViews {
         }
     }
 
+    /** An action in context: its plan and priority, for pages and permission checks. */
+    record ActionInPlan(PlanView plan, PriorityView priority, ActionView action) {
+    }
+
     /** The round a status counts updates in: the plan's open round, or else its latest. */
     record CurrentRound(String period, boolean open) {
     }
