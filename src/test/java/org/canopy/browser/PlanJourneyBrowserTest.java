@@ -2,13 +2,24 @@ package org.canopy.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A person walks the demo plan in Chromium, makes a mistake in an update, corrects it and sees the roll-up. */
+/**
+ * A person walks the demo plan in Chromium, makes a mistake in an update, corrects it and sees the roll-up; the
+ * administrator names an updater, tags an action for the partnership and sees who is late.
+ */
 class PlanJourneyBrowserTest extends BrowserJourney {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aContributorWalksThePlanAndUpdatesAnAction() {
@@ -77,7 +88,49 @@ class PlanJourneyBrowserTest extends BrowserJourney {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tower Hamlets Children and Families Plan 2016-19")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Update rounds")).click();
         assertThat(page.locator("h1")).hasText("Update rounds");
+        assertThat(page.locator("#nobody")).hasText("Actions nobody can update");
         Browser.assertAccessible(page);
+
+        // Naming an updater for an action nobody can update: first with nothing chosen, then properly.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name updater")).click();
+        assertThat(page.locator(".govuk-error-summary")).containsText("Choose the action that needs an updater");
+        Browser.assertAccessible(page);
+        String action = page.locator("#updaterAction option").nth(1).getAttribute("value");
+        page.locator("#updaterAction").selectOption(action);
+        page.locator("#updater").selectOption(new SelectOption().setLabel("Police contributor, Metropolitan Police (Agency contributor)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Name updater")).click();
+        assertThat(page.locator(".govuk-notification-banner--success")).containsText("Police contributor now updates action");
+        Browser.assertAccessible(page);
+        page.navigate(url("/actions/" + action));
+        assertThat(page.getByText("named by the administrator")).isVisible();
+        Browser.assertAccessible(page);
+
+        // The partnership's own cross-cutting tag, made on the action page, then found by the filter.
+        page.getByLabel("Holistic support that is easy to access").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save tags")).click();
+        assertThat(page.locator(".govuk-notification-banner--success")).containsText("cross-cutting tags on this action are saved");
+        assertThat(page.getByText("the partnership’s tag, made in Canopy")).isVisible();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tower Hamlets Children and Families Plan 2016-19")).click();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Find and filter actions")).click();
+        page.getByLabel("Cross-cutting priority").selectOption(new SelectOption().setLabel("Holistic support that is easy to access"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+        assertThat(page.locator("#results caption")).hasText("1 action matches");
+        Browser.assertAccessible(page);
+
+        // Past the round's due date, My updates shows the administrator who is late.
+        jdbc.sql("update update_round set due_date = ? where closed_at is null").param(LocalDate.now().minusDays(1)).update();
+        try {
+            page.navigate(url("/my-updates"));
+            assertThat(page.locator("h2").filter(new Locator.FilterOptions().setHasText("Who is late"))).isVisible();
+            assertThat(page.locator("table").last()).containsText("Health contributor");
+            Browser.assertAccessible(page);
+        } finally {
+            jdbc.sql("update update_round set due_date = ? where closed_at is null").param(LocalDate.now().plusDays(14)).update();
+            jdbc.sql("delete from plan_action_updater").update();
+            jdbc.sql("delete from plan_action_cross_cutting where tagged_by is not null").update();
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page.getByText("You have signed out")).isVisible();
     }

@@ -7,18 +7,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
-import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.Rag;
+import org.canopy.plan.internal.PlanViews.ActionInPlan;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.PlanView;
 import org.canopy.plan.internal.PlanViews.PriorityView;
@@ -46,10 +46,6 @@ class ActionUpdates {
     static final int MAX_NARRATIVE = 4000;
     static final int MAX_CORRECTIVE_STEP = 2000;
 
-    /** An action in context: its plan and priority, for pages and permission checks. */
-    record ActionInPlan(PlanView plan, PriorityView priority, ActionView action) {
-    }
-
     /** One action due from a person in the open round, and whether it is done. */
     record DueAction(PlanView plan, RoundView round, PriorityView priority, ActionView action, UpdateView update) {
 
@@ -62,39 +58,42 @@ class ActionUpdates {
     record Outstanding(PersonSummary person, List<String> actionReferences) {
     }
 
+    /** A priority's actions with no update in a round past its due date, and the people who answer for them. */
+    record LatePriority(PriorityView priority, List<ActionView> actions, List<PersonSummary> people) {
+    }
+
+    /** A plan's open round past its due date, with what is late in it. */
+    record LateRound(PlanView plan, RoundView round, List<LatePriority> priorities) {
+
+        public int actionCount() {
+            return priorities.stream().mapToInt(p -> p.actions().size()).sum();
+        }
+    }
+
     private final JdbcClient jdbc;
     private final PlanStore plans;
     private final UpdateRounds rounds;
     private final Groups groups;
-    private final People people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final IdentifierGuard guard;
+    private final ActionUpdaters updaters;
 
-    ActionUpdates(JdbcClient jdbc, PlanStore plans, UpdateRounds rounds, Groups groups, People people,
-            ApplicationEventPublisher events, Clock clock, IdentifierGuard guard) {
+    ActionUpdates(JdbcClient jdbc, PlanStore plans, UpdateRounds rounds, Groups groups,
+            ApplicationEventPublisher events, Clock clock, IdentifierGuard guard, ActionUpdaters updaters) {
         this.guard = guard;
+        this.updaters = updaters;
         this.jdbc = jdbc;
         this.plans = plans;
         this.rounds = rounds;
         this.groups = groups;
-        this.people = people;
         this.events = events;
         this.clock = clock;
     }
 
     ActionInPlan action(CanopyUser user, long actionId) {
-        long planId = plans.planOfAction(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action"));
-        var plan = plans.plan(user.partnershipId(), planId).orElseThrow();
-        for (var priority : plan.priorities()) {
-            for (var action : priority.actions()) {
-                if (action.id() == actionId) {
-                    return new ActionInPlan(plan, priority, action);
-                }
-            }
-        }
-        throw new NotFound("The action");
+        return plans.action(user.partnershipId(), actionId).orElseThrow(() -> new NotFound("The action"));
     }
 
     /** Administrators, and members of one of the priority's lead groups, may update its actions. */
@@ -104,6 +103,12 @@ class ActionUpdates {
         }
         Set<Long> mine = groups.groupIdsOf(user.id());
         return priority.leadGroups().stream().map(GroupSummary::id).anyMatch(mine::contains);
+    }
+
+    /** As {@link #mayUpdate(CanopyUser, PriorityView)}, and also the person assigned to update the action. */
+    boolean mayUpdate(CanopyUser user, ActionInPlan context) {
+        return mayUpdate(user, context.priority())
+                || updaters.assignedTo(context.action().id()).map(id -> id == user.id()).orElse(false);
     }
 
     List<UpdateView> history(CanopyUser user, long actionId) {
@@ -177,7 +182,7 @@ class ActionUpdates {
 
     private ActionInPlan checkedContext(CanopyUser user, long actionId) {
         var context = action(user, actionId);
-        if (!mayUpdate(user, context.priority())) {
+        if (!mayUpdate(user, context)) {
             throw new AccessDeniedException("Only members of the lead groups of priority "
                     + context.priority().number() + " may update its actions");
         }
@@ -259,12 +264,13 @@ class ActionUpdates {
             }
             var plan = plans.plan(user.partnershipId(), summary.id()).orElseThrow();
             var updated = updatesFor(plan.id(), round.get().period());
+            var assigned = updaters.assigned(plan.id());
             for (var priority : plan.priorities()) {
-                if (priority.leadGroups().stream().noneMatch(g -> mine.contains(g.id()))) {
-                    continue;
-                }
+                boolean lead = priority.leadGroups().stream().anyMatch(g -> mine.contains(g.id()));
                 for (var action : priority.actions()) {
-                    due.add(new DueAction(plan, round.get(), priority, action, updated.get(action.id())));
+                    if (lead || Long.valueOf(user.id()).equals(assigned.get(action.id()))) {
+                        due.add(new DueAction(plan, round.get(), priority, action, updated.get(action.id())));
+                    }
                 }
             }
         }
@@ -281,37 +287,59 @@ class ActionUpdates {
     }
 
     /**
-     * Who still owes updates in a round: each member of a lead group with an action that has no update
-     * for the round's period. Actions whose priority has no lead group fall to the administrators.
+     * Who still owes updates in a round: each person who can update an action (a lead group member or its
+     * assigned updater) that has no update for the round's period. Actions nobody can update fall to the
+     * administrators.
      */
     List<Outstanding> outstanding(CanopyUser admin, PlanView plan, RoundView round) {
         var updated = updatesFor(plan.id(), round.period());
-        Map<Long, List<String>> byPerson = new TreeMap<>();
+        Map<PersonSummary, List<String>> byPerson = new LinkedHashMap<>();
         var unowned = new ArrayList<String>();
-        for (var priority : plan.priorities()) {
-            var missing = priority.actions().stream().filter(a -> !updated.containsKey(a.id()))
-                    .map(ActionView::reference).toList();
-            if (missing.isEmpty()) {
+        for (var owed : updaters.responsibility(admin.partnershipId(), plan)) {
+            if (updated.containsKey(owed.action().id())) {
                 continue;
             }
-            var members = groups.memberIdsOf(priority.leadGroups().stream().map(GroupSummary::id).toList());
-            if (members.isEmpty()) {
-                unowned.addAll(missing);
+            if (owed.nobody()) {
+                unowned.add(owed.action().reference());
             }
-            for (long member : members) {
-                byPerson.computeIfAbsent(member, k -> new ArrayList<>()).addAll(missing);
-            }
+            owed.people().forEach(p -> byPerson.computeIfAbsent(p, k -> new ArrayList<>()).add(owed.action().reference()));
         }
-        var everyone = people.byIds(admin.partnershipId(), new HashSet<>(byPerson.keySet()));
         var result = new ArrayList<Outstanding>();
-        for (var person : everyone) {
-            result.add(new Outstanding(person, byPerson.get(person.id())));
-        }
+        byPerson.forEach((person, actions) -> result.add(new Outstanding(person, actions)));
         result.sort(Comparator.comparing((Outstanding o) -> -o.actionReferences().size())
                 .thenComparing(o -> o.person().displayName()));
         if (!unowned.isEmpty()) {
-            result.add(new Outstanding(new PersonSummary(0, "", "No lead group member (administrators)", null, null, null,
-                    true), unowned));
+            result.add(new Outstanding(new PersonSummary(0, "", "Nobody who can update them (administrators)", null,
+                    null, null, true), unowned));
+        }
+        return result;
+    }
+
+    /**
+     * For the administrator: every plan's open round past its due date, with each priority's actions that have
+     * no update for it and the people who answer for them (none where nobody can update them).
+     */
+    List<LateRound> lateRounds(CanopyUser admin) {
+        if (!admin.isAdministrator()) {
+            throw new AccessDeniedException("Only the partnership administrator sees who is late");
+        }
+        var result = new ArrayList<LateRound>();
+        for (var summary : plans.plans(admin.partnershipId())) {
+            var round = rounds.openRound(summary.id()).filter(this::late);
+            if (round.isEmpty()) {
+                continue;
+            }
+            var plan = plans.plan(admin.partnershipId(), summary.id()).orElseThrow();
+            var updated = updatesFor(plan.id(), round.get().period());
+            Map<PriorityView, List<ActionUpdaters.Responsible>> byPriority = new LinkedHashMap<>();
+            updaters.responsibility(admin.partnershipId(), plan).stream().filter(r -> !updated.containsKey(r.action().id()))
+                    .forEach(r -> byPriority.computeIfAbsent(r.priority(), k -> new ArrayList<>()).add(r));
+            var priorities = new ArrayList<LatePriority>();
+            byPriority.forEach((priority, owed) -> priorities.add(new LatePriority(priority,
+                    owed.stream().map(ActionUpdaters.Responsible::action).toList(),
+                    owed.stream().flatMap(r -> r.people().stream()).distinct()
+                            .sorted(Comparator.comparing(PersonSummary::displayName)).toList())));
+            result.add(new LateRound(plan, round.get(), priorities));
         }
         return result;
     }

@@ -30,12 +30,15 @@ class PlanAdministrationController {
     private final PlanFileReader reader;
     private final UpdateRounds rounds;
     private final ActionUpdates updates;
+    private final ActionUpdaters updaters;
 
-    PlanAdministrationController(PlanStore plans, PlanFileReader reader, UpdateRounds rounds, ActionUpdates updates) {
+    PlanAdministrationController(PlanStore plans, PlanFileReader reader, UpdateRounds rounds, ActionUpdates updates,
+            ActionUpdaters updaters) {
         this.plans = plans;
         this.reader = reader;
         this.rounds = rounds;
         this.updates = updates;
+        this.updaters = updaters;
     }
 
     @GetMapping("/plans/{id}/rounds")
@@ -55,10 +58,39 @@ class PlanAdministrationController {
             model.addAttribute("flagged", plan.actions().stream().filter(a -> stored.containsKey(a.id())
                     && stored.get(a.id()).flagged()).toList());
         }
+        // Every role sees which actions nobody can update: a gap in the plan's leadership, naming no one.
+        model.addAttribute("unassigned", updaters.responsibility(user.partnershipId(), plan).stream()
+                .filter(ActionUpdaters.Responsible::nobody).toList());
+        if (user.isAdministrator()) {
+            model.addAttribute("assignable", updaters.assignable(user.partnershipId()));
+        }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
         return "plan/rounds";
+    }
+
+    @PostMapping("/plans/{id}/rounds/updaters")
+    String assignUpdater(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
+            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            var assignment = updaters.assign(user, id(form.get("updaterAction")), id(form.get("updater")));
+            redirect.addFlashAttribute("success", assignment.person() + " now updates action " + assignment.action());
+            return "redirect:/plans/" + id + "/rounds";
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("form", form);
+            return rounds(user, id, model);
+        }
+    }
+
+    /** A chosen option's id, or null when nothing (or nothing sensible) was chosen. */
+    private static Long id(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/plans/{id}/rounds")
@@ -140,14 +172,14 @@ class PlanAdministrationController {
                     var row = new ArrayList<Object>();
                     row.add(section.number());
                     row.add(section.title());
-                    row.add(label(section.rag()));
+                    row.add(section.status().label());
                     row.add(priority.number());
                     row.add(priority.title());
                     row.add(String.join("; ", priority.leadGroupNames()));
-                    row.add(label(priority.rag()));
+                    row.add(priority.status().label());
                     row.add(action.reference());
                     row.add(action.text());
-                    row.add(String.join("; ", action.crossCutting()));
+                    row.add(action.crossCuttingText());
                     row.add(label(action.rag()));
                     row.add(latest == null ? null : latest.period());
                     row.add(latest == null ? null : latest.narrative());

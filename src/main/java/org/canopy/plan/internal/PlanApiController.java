@@ -27,18 +27,29 @@ class PlanApiController {
     record PlanListing(long id, String title, LocalDate start, LocalDate end) {
     }
 
-    record PlanJson(long id, String title, LocalDate start, LocalDate end, Rag rag, List<String> crossCuttingPriorities,
-            List<String> communityPlanThemes, List<String> linkedStrategies, List<SectionJson> sections) {
+    record PlanJson(long id, String title, LocalDate start, LocalDate end, Rag rag, String round, int actionsUpdated,
+            int actionCount, String status, List<String> crossCuttingPriorities, List<String> communityPlanThemes,
+            List<String> linkedStrategies, List<SectionJson> sections) {
     }
 
-    record SectionJson(int number, String title, String vision, Rag rag, List<Integer> uncrcArticles,
-            List<String> indicators, List<PriorityJson> priorities) {
+    record SectionJson(int number, String title, String vision, Rag rag, int actionsUpdated, int actionCount,
+            String status, List<Integer> uncrcArticles, List<String> indicators, List<PriorityJson> priorities) {
     }
 
-    record PriorityJson(long id, int number, String title, List<String> leadGroups, Rag rag, List<ActionJson> actions) {
+    /**
+     * {@code rag} stays the roll-up of API.md; {@code actionsUpdated} of {@code actionCount} are up to date in
+     * {@code round} and {@code status} is what the pages show (it reads "Not enough updates" when too few are).
+     */
+    record PriorityJson(long id, int number, String title, List<String> leadGroups, Rag rag, int actionsUpdated,
+            int actionCount, String status, List<ActionJson> actions) {
     }
 
-    record ActionJson(long id, String reference, String text, Rag rag, String lastUpdatedPeriod) {
+    record ActionJson(long id, String reference, String text, Rag rag, String lastUpdatedPeriod,
+            List<TagJson> crossCutting) {
+    }
+
+    /** A cross-cutting tag: {@code source} is PLAN when the plan states it, PARTNERSHIP when made in Canopy. */
+    record TagJson(String title, String source) {
     }
 
     record UpdateRequest(String period, String rag, String narrative, String correctiveStep, String evidenceUrl,
@@ -73,15 +84,22 @@ class PlanApiController {
     @GetMapping("/plans/{id}")
     PlanJson plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id) {
         var plan = plans.plan(user.partnershipId(), id).orElseThrow(() -> new NotFound("The plan"));
+        var status = plan.status();
         return new PlanJson(plan.id(), plan.title(), plan.start(), plan.end(), plan.rag(),
+                plan.round() == null ? null : plan.round().period(), status.upToDate(), status.actions(), status.label(),
                 plan.crossCuttingPriorities().stream().map(c -> c.title()).toList(), plan.communityPlanThemes(),
                 plan.linkedStrategies(),
                 plan.sections().stream().map(s -> new SectionJson(s.number(), s.title(), s.vision(), s.rag(),
+                        s.status().upToDate(), s.status().actions(), s.status().label(),
                         s.uncrcArticles().stream().map(a -> a.number()).toList(), s.indicators(),
                         s.priorities().stream().map(p -> new PriorityJson(p.id(), p.number(), p.title(),
-                                p.leadGroupNames(), p.rag(),
+                                p.leadGroupNames(), p.rag(), p.status().upToDate(), p.status().actions(),
+                                p.status().label(),
                                 p.actions().stream().map(a -> new ActionJson(a.id(), a.reference(), a.text(), a.rag(),
-                                        a.latest() == null ? null : a.latest().period())).toList())).toList()))
+                                        a.latest() == null ? null : a.latest().period(),
+                                        a.tags().stream().map(t -> new TagJson(t.title(),
+                                                t.partnershipsOwn() ? "PARTNERSHIP" : "PLAN")).toList())).toList()))
+                                .toList()))
                         .toList());
     }
 

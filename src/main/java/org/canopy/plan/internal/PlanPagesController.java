@@ -31,14 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PlanPagesController {
 
+    /** How statuses roll up and how much of them is known, as the plan, section and priority pages state it. */
+    static final String STATUS_RULES = Rag.ROLL_UP_RULE + " " + PlanViews.Status.RULE;
+
     private final PlanStore plans;
     private final ActionUpdates updates;
     private final UpdateRounds rounds;
+    private final ActionUpdaters updaters;
+    private final CrossCuttingTags tags;
 
-    PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds) {
+    PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, ActionUpdaters updaters,
+            CrossCuttingTags tags) {
         this.plans = plans;
         this.updates = updates;
         this.rounds = rounds;
+        this.updaters = updaters;
+        this.tags = tags;
     }
 
     @GetMapping("/")
@@ -62,7 +70,7 @@ class PlanPagesController {
         var plan = plan(user, id);
         model.addAttribute("plan", plan);
         model.addAttribute("openRound", rounds.openRound(id).orElse(null));
-        model.addAttribute("rollUpRule", Rag.ROLL_UP_RULE);
+        model.addAttribute("rollUpRule", STATUS_RULES);
         return "plan/plan";
     }
 
@@ -73,7 +81,7 @@ class PlanPagesController {
                 .orElseThrow(() -> new NotFound("Section " + number));
         model.addAttribute("plan", plan);
         model.addAttribute("section", section);
-        model.addAttribute("rollUpRule", Rag.ROLL_UP_RULE);
+        model.addAttribute("rollUpRule", STATUS_RULES);
         return "plan/section";
     }
 
@@ -87,7 +95,7 @@ class PlanPagesController {
                 .findFirst().orElseThrow());
         model.addAttribute("priority", priority);
         model.addAttribute("mayUpdate", updates.mayUpdate(user, priority));
-        model.addAttribute("rollUpRule", Rag.ROLL_UP_RULE);
+        model.addAttribute("rollUpRule", STATUS_RULES);
         return "plan/priority";
     }
 
@@ -99,8 +107,6 @@ class PlanPagesController {
         var plan = plan(user, id);
         var leadGroups = new LinkedHashMap<Long, GroupSummary>();
         plan.priorities().forEach(p -> p.leadGroups().forEach(g -> leadGroups.putIfAbsent(g.id(), g)));
-        var crossCuttingTitle = plan.crossCuttingPriorities().stream().filter(c -> crossCutting != null && c.id() == crossCutting)
-                .map(c -> c.title()).findFirst().orElse(null);
         String query = q == null ? "" : q.strip().toLowerCase(Locale.UK);
         var matches = new ArrayList<ActionView>();
         Map<Long, PriorityView> priorityOf = new LinkedHashMap<>();
@@ -109,7 +115,7 @@ class PlanPagesController {
             for (var action : priority.actions()) {
                 boolean statusMatches = status == null || status.isBlank()
                         || ("NONE".equals(status) ? action.rag() == null : action.rag() != null && action.rag().name().equals(status));
-                boolean tagMatches = crossCutting == null || action.crossCutting().contains(crossCuttingTitle);
+                boolean tagMatches = crossCutting == null || action.tagged(crossCutting);
                 boolean textMatches = query.isEmpty() || action.text().toLowerCase(Locale.UK).contains(query)
                         || (action.latest() != null && action.latest().narrative().toLowerCase(Locale.UK).contains(query));
                 if (groupMatches && statusMatches && tagMatches && textMatches) {
@@ -125,6 +131,7 @@ class PlanPagesController {
         model.addAttribute("matches", matches);
         model.addAttribute("priorityOf", priorityOf);
         model.addAttribute("filter", new ActionFilter(group, status, crossCutting, q));
+        model.addAttribute("tagsInPlan", plan.actions().stream().anyMatch(a -> a.tags().stream().anyMatch(t -> !t.partnershipsOwn())));
         // htmx asks for just the results when a filter changes; without JavaScript the whole page reloads.
         if ("true".equals(request.getHeader("HX-Request"))) {
             return "plan/actions :: results";
@@ -151,17 +158,34 @@ class PlanPagesController {
         return actionPage(user, context, round, form, model);
     }
 
-    private String actionPage(CanopyUser user, ActionUpdates.ActionInPlan context, PlanViews.RoundView round,
+    private String actionPage(CanopyUser user, PlanViews.ActionInPlan context, PlanViews.RoundView round,
             Map<String, String> form, Model model) {
         model.addAttribute("plan", context.plan());
         model.addAttribute("priority", context.priority());
         model.addAttribute("action", context.action());
         model.addAttribute("history", updates.history(user, context.action().id()));
         model.addAttribute("round", round);
-        model.addAttribute("mayUpdate", updates.mayUpdate(user, context.priority()));
+        model.addAttribute("mayUpdate", updates.mayUpdate(user, context));
+        model.addAttribute("updater", updaters.assignedPerson(user.partnershipId(), context.action().id()).orElse(null));
         model.addAttribute("statuses", Rag.values());
         model.addAttribute("form", form);
         return "plan/action";
+    }
+
+    @PostMapping("/actions/{id}/cross-cutting")
+    String retag(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
+            @RequestParam(name = "crossCutting", required = false) List<Long> chosen, RedirectAttributes redirect) {
+        var changed = tags.retag(user, id, chosen == null ? List.of() : chosen);
+        redirect.addFlashAttribute("success", changed ? "The partnership's cross-cutting tags on this action are saved"
+                : "The partnership's cross-cutting tags on this action are unchanged");
+        return "redirect:/actions/" + id;
+    }
+
+    @PostMapping("/actions/{id}/updater/remove")
+    String removeUpdater(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, RedirectAttributes redirect) {
+        var removed = updaters.remove(user, id);
+        redirect.addFlashAttribute("success", removed.person() + " no longer updates action " + removed.action());
+        return "redirect:/actions/" + id;
     }
 
     @PostMapping("/actions/{id}/updates")
@@ -211,6 +235,10 @@ class PlanPagesController {
         model.addAttribute("byRound", due.stream().collect(Collectors.groupingBy(
                 d -> d.plan().title() + " – " + d.round().period(), LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("outstandingCount", due.stream().filter(d -> !d.done()).count());
+        // Who is late names people and what they owe: for the administrator, who chases it, only.
+        if (user.isAdministrator()) {
+            model.addAttribute("lateRounds", updates.lateRounds(user));
+        }
         return "plan/my-updates";
     }
 

@@ -7,21 +7,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.Rag;
+import org.canopy.plan.internal.PlanViews.ActionInPlan;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.Article;
 import org.canopy.plan.internal.PlanViews.CrossCuttingView;
+import org.canopy.plan.internal.PlanViews.CurrentRound;
 import org.canopy.plan.internal.PlanViews.PlanSummary;
 import org.canopy.plan.internal.PlanViews.PlanView;
 import org.canopy.plan.internal.PlanViews.PriorityView;
 import org.canopy.plan.internal.PlanViews.SectionView;
+import org.canopy.plan.internal.PlanViews.Tag;
 import org.canopy.plan.internal.PlanViews.UpdateView;
 import org.canopy.web.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
@@ -147,6 +152,13 @@ class PlanStore {
                 .params(actionId, partnershipId).query(Long.class).optional();
     }
 
+    /** An action of the partnership with its plan and priority. */
+    Optional<ActionInPlan> action(long partnershipId, long actionId) {
+        return planOfAction(partnershipId, actionId).flatMap(planId -> plan(partnershipId, planId)).flatMap(plan -> plan
+                .priorities().stream().flatMap(p -> p.actions().stream().filter(a -> a.id() == actionId)
+                        .map(a -> new ActionInPlan(plan, p, a))).findFirst());
+    }
+
     /** The whole plan with every action's latest update, in a fixed number of queries whatever its size. */
     Optional<PlanView> plan(long partnershipId, long planId) {
         var head = jdbc.sql("select id, title, start_date, end_date, introduction from plan where id = ? and partnership_id = ?")
@@ -195,25 +207,32 @@ class PlanStore {
         groups.byIds(partnershipId, leadGroupIds.values().stream().flatMap(List::stream).distinct().toList())
                 .forEach(g -> groupsById.put(g.id(), g));
 
-        Map<Long, List<String>> actionTags = new HashMap<>();
+        Map<Long, List<Tag>> actionTags = new HashMap<>();
         jdbc.sql("""
-                select c.action_id, c.cross_cutting_priority_id from plan_action_cross_cutting c
-                join plan_action a on a.id = c.action_id where a.plan_id = ?""")
+                select c.action_id, c.cross_cutting_priority_id, c.tagged_by, c.tagged_at from plan_action_cross_cutting c
+                join plan_action a on a.id = c.action_id join plan_cross_cutting_priority p on p.id = c.cross_cutting_priority_id
+                where a.plan_id = ? order by c.action_id, p.position""")
                 .param(planId).query((rs, n) -> {
-                    actionTags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(crossCuttingTitles.get(rs.getLong(2)));
+                    actionTags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Tag(rs.getLong(2),
+                            crossCuttingTitles.get(rs.getLong(2)), rs.getString(3), rs.getObject(4, LocalDateTime.class)));
                     return null;
                 }).list();
         Map<Long, UpdateView> latest = new HashMap<>();
         jdbc.sql(UPDATE_COLUMNS + " from action_update u join plan_action a on a.id = u.action_id"
                 + " where a.plan_id = ? and u.period = (select max(v.period) from action_update v where v.action_id = u.action_id)")
                 .param(planId).query(PlanStore::update).list().forEach(u -> latest.put(u.actionId(), u));
+        var round = currentRound(planId);
+        Set<Long> updatedThisRound = round == null ? Set.of() : new HashSet<>(jdbc.sql(
+                "select u.action_id from action_update u join plan_action a on a.id = u.action_id where a.plan_id = ? and u.period = ?")
+                .params(planId, round.period()).query(Long.class).list());
 
         Map<Long, List<ActionView>> actionsByPriority = new HashMap<>();
         jdbc.sql("""
                 select a.id, a.priority_id, p.number, a.position, a.text from plan_action a
                 join plan_priority p on p.id = a.priority_id where a.plan_id = ? order by p.number, a.position""")
                 .param(planId).query((rs, n) -> new ActionView(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5), actionTags.getOrDefault(rs.getLong(1), List.of()), latest.get(rs.getLong(1))))
+                        rs.getString(5), actionTags.getOrDefault(rs.getLong(1), List.of()), latest.get(rs.getLong(1)),
+                        updatedThisRound.contains(rs.getLong(1))))
                 .list().forEach(a -> actionsByPriority.computeIfAbsent(a.priorityId(), k -> new ArrayList<>()).add(a));
 
         Map<Long, List<PriorityView>> prioritiesBySection = new HashMap<>();
@@ -225,7 +244,7 @@ class PlanStore {
                     var leads = leadGroupIds.getOrDefault(id, List.of()).stream().map(groupsById::get)
                             .filter(g -> g != null).toList();
                     var priority = new PriorityView(id, rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                            leads, actionsByPriority.getOrDefault(id, List.of()));
+                            leads, actionsByPriority.getOrDefault(id, List.of()), round);
                     prioritiesBySection.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(priority);
                     return null;
                 }).list();
@@ -236,14 +255,24 @@ class PlanStore {
                     return new SectionView(id, rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), articles.getOrDefault(id, List.of()),
                             points.getOrDefault(id + "ACHIEVEMENT", List.of()), points.getOrDefault(id + "CHALLENGE", List.of()),
-                            points.getOrDefault(id + "INDICATOR", List.of()), prioritiesBySection.getOrDefault(id, List.of()));
+                            points.getOrDefault(id + "INDICATOR", List.of()), prioritiesBySection.getOrDefault(id, List.of()),
+                            round);
                 }).list();
         Object[] h = head.get();
         return Optional.of(new PlanView(planId, (String) h[0], (LocalDate) h[1], (LocalDate) h[2], (String) h[3],
                 crossCutting, references.getOrDefault("COMMUNITY_PLAN_THEME", List.of()),
                 references.getOrDefault("COMMUNITY_PLAN_CROSS_CUTTING_PRIORITY", List.of()),
                 references.getOrDefault("LINKED_STRATEGY", List.of()), references.getOrDefault("PARTNER", List.of()),
-                sections));
+                round, sections));
+    }
+
+    /** The round statuses count updates in: the open round, or else the latest; null before the first. */
+    private CurrentRound currentRound(long planId) {
+        return jdbc.sql("""
+                select period, closed_at from update_round where plan_id = ?
+                order by case when closed_at is null then 0 else 1 end, period desc""")
+                .param(planId).query((rs, n) -> new CurrentRound(rs.getString(1), rs.getObject(2) == null)).list()
+                .stream().findFirst().orElse(null);
     }
 
     static final String UPDATE_COLUMNS = """
