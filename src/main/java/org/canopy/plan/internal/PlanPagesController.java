@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.canopy.governance.GroupSummary;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
 import org.canopy.plan.Rag;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.PlanView;
@@ -34,8 +35,10 @@ class PlanPagesController {
     private final PlanStore plans;
     private final ActionUpdates updates;
     private final UpdateRounds rounds;
+    private final People people;
 
-    PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds) {
+    PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, People people) {
+        this.people = people;
         this.plans = plans;
         this.updates = updates;
         this.rounds = rounds;
@@ -157,6 +160,7 @@ class PlanPagesController {
         model.addAttribute("priority", context.priority());
         model.addAttribute("action", context.action());
         model.addAttribute("history", updates.history(user, context.action().id()));
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
         model.addAttribute("round", round);
         model.addAttribute("mayUpdate", updates.mayUpdate(user, context.priority()));
         model.addAttribute("statuses", Rag.values());
