@@ -187,6 +187,12 @@ class IncidentsController {
     @PostMapping("/learning/incidents/{id}/rapid-review")
     String saveRapidReview(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        if (incidents.incident(user.partnershipId(), id).notifiedDate() == null) {
+            incidents.requireEditor(user);
+            // A form from before the step (or a crafted post): back to the incident page, which asks for the notification.
+            redirect.addFlashAttribute("failure", "Record the date the national panel was notified before the rapid review");
+            return "redirect:/learning/incidents/" + id;
+        }
         var agencyIds = new ArrayList<Long>();
         var problems = new ArrayList<FieldProblem>();
         for (String a : form.getOrDefault("agencies", List.of())) {
