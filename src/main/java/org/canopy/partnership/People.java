@@ -1,7 +1,9 @@
 package org.canopy.partnership;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Looks up the people of a partnership for other modules. */
@@ -15,4 +17,14 @@ public interface People {
 
     /** A person by username within the partnership. */
     Optional<PersonSummary> byUsername(long partnershipId, String username);
+
+    /**
+     * Everyone's display name by username: records keep the username of who changed them, and pages that say who
+     * did what show the name (a username not found, such as the demo loader's, is shown as it is).
+     */
+    default Map<String, String> displayNames(long partnershipId) {
+        var names = new HashMap<String, String>();
+        inPartnership(partnershipId).forEach(p -> names.put(p.username(), p.displayName()));
+        return names;
+    }
 }

@@ -42,6 +42,15 @@ abstract class BrowserJourney {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Fills the GOV.UK date input whose legend is {@code legend} (exactly) with an ISO date, as day, month and year. */
+    static void fillDate(Page page, String legend, String iso) {
+        var group = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend).setExact(true));
+        var parts = iso.split("-");
+        group.getByLabel("Day").fill(String.valueOf(Integer.parseInt(parts[2])));
+        group.getByLabel("Month").fill(String.valueOf(Integer.parseInt(parts[1])));
+        group.getByLabel("Year").fill(parts[0]);
+    }
+
     /** Signs in through the sign-in page, checking that page with axe-core on the way. */
     void signIn(Page page, String username) {
         page.navigate(url("/"));

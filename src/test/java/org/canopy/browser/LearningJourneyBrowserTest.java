@@ -27,7 +27,7 @@ class LearningJourneyBrowserTest extends BrowserJourney {
         Browser.assertAccessible(page);
 
         page.getByLabel("Pseudonym").fill("Child M");
-        page.getByLabel("Date the local authority became aware").fill("2021-03-31");
+        fillDate(page, "Date the local authority became aware", "2021-03-31");
         page.getByLabel("A child has died or been seriously harmed").check();
         page.getByLabel("Summary").fill("DOB 01/02/2015, admitted to hospital");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record incident")).click();
@@ -41,13 +41,15 @@ class LearningJourneyBrowserTest extends BrowserJourney {
         assertThat(page.locator("table").first()).containsText("9 April 2021");
         Browser.assertAccessible(page);
 
-        page.getByLabel("Date the national panel was notified (if done)").fill("2021-04-06");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save incident")).click();
+        // Until the notification is recorded the page asks for it, and offers no rapid review.
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record the rapid review"))).hasCount(0);
+        fillDate(page, "Date the national panel was notified", "2021-04-06");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the notification")).click();
         // Notified Tue 6 Apr + 15 working days = Tue 27 Apr 2021.
         assertThat(page.locator("table").first()).containsText("27 April 2021");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record the rapid review")).click();
         Browser.assertAccessible(page);
-        page.getByLabel("Panel date").fill("2021-04-20");
+        fillDate(page, "Panel date", "2021-04-20");
         page.getByLabel("Metropolitan Police").check();
         page.getByLabel("A local learning review").check();
         page.getByLabel("Reasons for the decision").fill("Learning about how agencies shared concerns");
@@ -58,12 +60,19 @@ class LearningJourneyBrowserTest extends BrowserJourney {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start the local review")).click();
         Browser.assertAccessible(page);
-        page.getByLabel("Start date").fill("2021-05-04");
+        fillDate(page, "Start date", "2021-05-04");
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Published").setExact(true)).getByLabel("Month").fill("6");
         page.getByLabel("Partner authored report").check();
         page.getByLabel("Author", new Page.GetByLabelOptions().setExact(true)).fill("Senior safeguarding manager, health");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save local review")).click();
         assertThat(page.locator(".govuk-error-summary")).containsText("Confirm that the author");
+        // A date missing its parts is named in the summary, linked to its first missing field, and kept as typed.
+        assertThat(page.locator(".govuk-error-summary a[href='#stage-PUBLISHED-day']"))
+                .hasText("The date of the stage published must include a day and year");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Published").setExact(true)).getByLabel("Month"))
+                .hasValue("6");
         Browser.assertAccessible(page);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Published").setExact(true)).getByLabel("Month").fill("");
         page.getByLabel(Pattern.compile("^The author has confirmed")).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save local review")).click();
         assertThat(page.locator(".govuk-notification-banner--success")).containsText("local review was saved");

@@ -160,7 +160,7 @@ class DataRoundsTest {
         mvc.perform(post("/data/rounds/" + round + "/agencies/" + health).with(Requests.signedIn(users, "police")).with(csrf())
                 .param("version", "-1").param("action", "draft")).andExpect(status().isForbidden());
         mvc.perform(post("/data/rounds").with(Requests.signedIn(users, "police")).with(csrf()).param("period", "2021-22")
-                .param("dueDate", "2022-05-31")).andExpect(status().isForbidden());
+                .with(Requests.date("dueDate", "2022-05-31"))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from data_submission").query(Integer.class).single()).isZero();
     }
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.canopy.support.CanopyDatabaseTest;
+import org.canopy.support.Requests;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class AuditsTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("10 September 2021"))));
         // A stale version is refused, not written over.
         mvc.perform(post("/learning/audits/" + audit).with(signedIn(users, "coordinator")).with(csrf())
-                        .param("kind", "MULTI_AGENCY").param("title", "Workshop").param("workshopOn", "2021-01-01").param("version", "0"))
+                        .param("kind", "MULTI_AGENCY").param("title", "Workshop").with(Requests.date("workshopOn", "2021-01-01")).param("version", "0"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Someone else changed this audit")));
     }
 
@@ -65,7 +66,7 @@ class AuditsTest {
         mvc.perform(post("/learning/audits").with(signedIn(users, "coordinator")).with(csrf())
                         .param("kind", "SINGLE_AGENCY").param("title", "Police referrals audit")
                         .param("agency", String.valueOf(LearningFixture.agency(jdbc, "Metropolitan Police")))
-                        .param("reviewedOn", "2021-02-15").param("findings", "Referrals were timely."))
+                        .with(Requests.date("reviewedOn", "2021-02-15")).param("findings", "Referrals were timely."))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/learning/audits").with(signedIn(users, "viewer")))
                 .andExpect(content().string(Matchers.stringContainsInOrder("Police referrals audit", "Single-agency audit, Metropolitan Police",
@@ -75,7 +76,7 @@ class AuditsTest {
 
     void save(long audit, String workshop, int version) throws Exception {
         mvc.perform(post("/learning/audits/" + audit).with(signedIn(users, "coordinator")).with(csrf())
-                        .param("kind", "MULTI_AGENCY").param("title", "Multi-agency audit workshop").param("workshopOn", workshop)
+                        .param("kind", "MULTI_AGENCY").param("title", "Multi-agency audit workshop").with(Requests.date("workshopOn", workshop))
                         .param("version", String.valueOf(version)))
                 .andExpect(status().is3xxRedirection());
     }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import org.canopy.support.CanopyDatabaseTest;
+import org.canopy.support.Requests;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,7 +199,7 @@ class RecommendationsTest {
         mvc.perform(post("/learning/action-plan").with(signedIn(users, "coordinator")).with(csrf())
                         .param("source", "AUDIT-" + audit).param("text", "Check the supervision audit results with team managers")
                         .param("owner", String.valueOf(LearningFixture.agency(jdbc, agency)))
-                        .param("due", due == null ? "" : due.toString()).param("confirm", "new"))
+                        .with(due == null ? r -> r : Requests.date("due", due.toString())).param("confirm", "new"))
                 .andExpect(status().is3xxRedirection());
         return LearningFixture.recommendation(jdbc, "Check the supervision audit");
     }

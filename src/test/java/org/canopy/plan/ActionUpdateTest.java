@@ -185,10 +185,10 @@ class ActionUpdateTest {
         assertNothingStored();
         // Opening the next quarter's round with a mistake, then correctly.
         var page = mvc.perform(post("/plans/" + planId + "/rounds").with(csrf()).with(Requests.signedIn(users, "coordinator"))
-                .param("period", "2019-20-Q1").param("dueDate", "2019-07-31")).andReturn().getResponse().getContentAsString();
+                .param("period", "2019-20-Q1").with(Requests.date("dueDate", "2019-07-31"))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("The quarter must fall within the plan");
         mvc.perform(post("/plans/" + planId + "/rounds").with(csrf()).with(Requests.signedIn(users, "coordinator"))
-                .param("period", "2018-19-Q2").param("dueDate", "2018-10-31")).andExpect(status().is3xxRedirection());
+                .param("period", "2018-19-Q2").with(Requests.date("dueDate", "2018-10-31"))).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select period from update_round where plan_id = ? and closed_at is null").param(planId)
                 .query(String.class).single()).isEqualTo("2018-19-Q2");
     }

@@ -180,7 +180,7 @@ class PlanAuthorizationTest {
                 continue;
             }
             mvc.perform(post("/plans/" + planId + "/rounds").with(csrf()).with(Requests.signedIn(users, user))
-                    .param("period", "2017-18-Q1").param("dueDate", "2017-07-31")).andExpect(status().isForbidden());
+                    .param("period", "2017-18-Q1").with(Requests.date("dueDate", "2017-07-31"))).andExpect(status().isForbidden());
             mvc.perform(post("/api/v1/plans").with(Requests.user(user)).contentType("application/yaml").content("format: x"))
                     .andExpect(status().isForbidden());
         }

@@ -57,6 +57,17 @@ public final class Requests {
                 .get("actions").get(position - 1).get("id").asLong();
     }
 
+    /** Fills a GOV.UK date input ({@code <name>-day}, {@code -month}, {@code -year}) as a person would, from an ISO date. */
+    public static RequestPostProcessor date(String name, String iso) {
+        return request -> {
+            var parts = iso.split("-");
+            request.addParameter(name + "-day", String.valueOf(Integer.parseInt(parts[2])));
+            request.addParameter(name + "-month", String.valueOf(Integer.parseInt(parts[1])));
+            request.addParameter(name + "-year", parts[0]);
+            return request;
+        };
+    }
+
     public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }

@@ -1,6 +1,7 @@
 package org.canopy.audit.internal;
 
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +16,11 @@ class AuditController {
     static final int PAGE_SIZE = 50;
 
     private final AuditLog log;
+    private final People people;
 
-    AuditController(AuditLog log) {
+    AuditController(AuditLog log, People people) {
         this.log = log;
+        this.people = people;
     }
 
     @GetMapping("/admin/audit")
@@ -29,6 +32,7 @@ class AuditController {
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("total", total);
         model.addAttribute("heading", "Change history");
+        model.addAttribute("names", people.displayNames(admin.partnershipId()));
         return "audit/log";
     }
 
@@ -38,6 +42,7 @@ class AuditController {
         var entries = log.history(admin.partnershipId(), type, id);
         model.addAttribute("entries", entries);
         model.addAttribute("heading", "History of " + type + " " + id);
+        model.addAttribute("names", people.displayNames(admin.partnershipId()));
         model.addAttribute("total", (long) entries.size());
         return "audit/log";
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.canopy.partnership.People;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.partnership.Role;
 import org.canopy.web.EditConflict;
+import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
@@ -186,7 +186,7 @@ class DataRounds {
     }
 
     @Transactional
-    Round open(CanopyUser admin, String periodText, String dueDateText) {
+    Round open(CanopyUser admin, String periodText, DateInput dueDate) {
         requireAdministrator(admin);
         var problems = new ArrayList<FieldProblem>();
         var period = DataPeriod.parse(periodText);
@@ -196,12 +196,7 @@ class DataRounds {
                 .params(admin.partnershipId(), period.get().label()).query(Integer.class).single() > 0) {
             problems.add(FieldProblem.of("period", "There is already a round for " + period.get().label()));
         }
-        LocalDate due = null;
-        try {
-            due = LocalDate.parse(dueDateText == null ? "" : dueDateText.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of("dueDate", "Enter the due date as a real date, like 2021-07-31"));
-        }
+        LocalDate due = dueDate.read("dueDate", "The due date", true, DateInput.Range.PLANNED, LocalDate.now(clock), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

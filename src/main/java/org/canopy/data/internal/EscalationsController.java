@@ -3,6 +3,7 @@ package org.canopy.data.internal;
 import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.FormErrors;
@@ -22,10 +23,12 @@ class EscalationsController {
 
     private final Escalations escalations;
     private final DashboardController dashboard;
+    private final People people;
 
-    EscalationsController(Escalations escalations, DashboardController dashboard) {
+    EscalationsController(Escalations escalations, DashboardController dashboard, People people) {
         this.escalations = escalations;
         this.dashboard = dashboard;
+        this.people = people;
     }
 
     @GetMapping("/data/escalations")
@@ -55,6 +58,7 @@ class EscalationsController {
         var escalation = escalations.escalation(user.partnershipId(), id);
         model.addAttribute("escalation", escalation);
         model.addAttribute("history", escalations.history(id));
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
         model.addAttribute("mayDecide", Escalations.mayDecide(user) && escalation.status() == Escalations.Status.OPEN);
         model.addAttribute("mayClose", escalation.status() == Escalations.Status.DECIDED
                 && (Escalations.mayDecide(user) || dashboard.isReviewer(user)));

@@ -11,6 +11,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
+import org.canopy.web.DateInput;
 import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,7 +52,7 @@ class RoundsController {
     String open(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         try {
-            var round = rounds.open(user, form.get("period"), form.get("dueDate"));
+            var round = rounds.open(user, form.get("period"), DateInput.fromForm(form::get, "dueDate"));
             redirect.addFlashAttribute("success", "Opened the " + round.period() + " round");
             return "redirect:/data/rounds/" + round.id();
         } catch (InvalidInput e) {

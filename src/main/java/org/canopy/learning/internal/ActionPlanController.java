@@ -2,6 +2,7 @@ package org.canopy.learning.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
+import org.canopy.web.DateInput;
+import org.canopy.web.DateInput.Range;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.FormErrors;
@@ -34,8 +37,10 @@ class ActionPlanController {
     private final LearningLibrary library;
     private final LearningRules rules;
     private final AgencyDirectory agencies;
+    private final LearningAccess access;
 
-    ActionPlanController(ActionPlan plan, LearningLibrary library, LearningRules rules, AgencyDirectory agencies) {
+    ActionPlanController(ActionPlan plan, LearningLibrary library, LearningRules rules, AgencyDirectory agencies, LearningAccess access) {
+        this.access = access;
         this.plan = plan;
         this.library = library;
         this.rules = rules;
@@ -44,8 +49,9 @@ class ActionPlanController {
 
     @GetMapping("/learning/action-plan")
     String list(@AuthenticationPrincipal CanopyUser user, Model model) {
-        model.addAttribute("recommendations", plan.recommendations(user.partnershipId()));
-        model.addAttribute("overdue", plan.overdue(user.partnershipId()));
+        boolean caseReader = access.mayReadCases(user);
+        model.addAttribute("recommendations", LearningAccess.shown(caseReader, plan.recommendations(user.partnershipId())));
+        model.addAttribute("overdue", LearningAccess.shown(caseReader, plan.overdue(user.partnershipId())));
         model.addAttribute("today", plan.today());
         model.addAttribute("mayEdit", rules.mayEdit(user));
         return "learning/action-plan";
@@ -73,12 +79,14 @@ class ActionPlanController {
                 problems.add(FieldProblem.of("source", "Choose the review or audit the recommendation comes from"));
             }
             Long owner = owner(form.get("owner"), problems);
-            var due = LearningRules.date("due", "The due date", form.get("due"), problems);
+            var due = due(form, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
             if (!"new".equals(form.get("confirm"))) {
-                var similar = plan.similar(user.partnershipId(), form.get("text"));
+                boolean caseReader = access.mayReadCases(user);
+                var similar = plan.similar(user.partnershipId(), form.get("text")).stream()
+                        .map(s -> new ActionPlan.Similar(LearningAccess.shown(caseReader, s.recommendation()), s.score())).toList();
                 if (!similar.isEmpty()) {
                     return form(user, form, similar, model);
                 }
@@ -108,13 +116,14 @@ class ActionPlanController {
 
     @GetMapping("/learning/action-plan/{id}")
     String recommendation(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
-        var r = plan.recommendation(user.partnershipId(), id);
+        boolean caseReader = access.mayReadCases(user);
+        var r = LearningAccess.shown(caseReader, plan.recommendation(user.partnershipId(), id));
         model.addAttribute("r", r);
         model.addAttribute("today", plan.today());
         model.addAttribute("mayEdit", rules.mayEdit(user));
         model.addAttribute("mayUpdate", rules.mayUpdateStatus(user, r.ownerAgencyId()));
         model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
-        model.addAttribute("sources", library.sources(user.partnershipId()).stream().filter(s -> !r.sources().contains(s)).toList());
+        model.addAttribute("sources", library.sources(user.partnershipId(), caseReader).stream().filter(s -> !r.sources().contains(s)).toList());
         model.addAttribute("statuses", List.of(ActionPlan.Status.OPEN, ActionPlan.Status.IN_PROGRESS, ActionPlan.Status.COMPLETE));
         if (!model.containsAttribute("form")) {
             var form = new HashMap<String, String>();
@@ -123,7 +132,7 @@ class ActionPlanController {
             form.put("text", r.text());
             form.put("themes", String.join(", ", r.themes()));
             form.put("owner", r.ownerAgencyId() == null ? "" : r.ownerAgencyId().toString());
-            form.put("due", r.due() == null ? "" : r.due().toString());
+            form.putAll(DateInput.fields("due", r.due()));
             model.addAttribute("form", form);
         }
         return "learning/recommendation";
@@ -147,7 +156,7 @@ class ActionPlanController {
         try {
             var problems = new ArrayList<FieldProblem>();
             Long owner = owner(form.get("owner"), problems);
-            var due = LearningRules.date("due", "The due date", form.get("due"), problems);
+            var due = due(form, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
@@ -163,7 +172,7 @@ class ActionPlanController {
     void export(@AuthenticationPrincipal CanopyUser user, @PathVariable String format, HttpServletResponse response) throws IOException {
         var today = plan.today();
         List<List<Object>> rows = new ArrayList<>();
-        for (var r : plan.recommendations(user.partnershipId())) {
+        for (var r : LearningAccess.shown(access.mayReadCases(user), plan.recommendations(user.partnershipId()))) {
             rows.add(java.util.Arrays.asList(r.id(), r.text(), r.sourceLabel(), String.join(", ", r.themes()), r.ownerAgency(), r.due(),
                     r.statusOn(today).label(), r.evidence(), r.completedOn()));
         }
@@ -182,10 +191,11 @@ class ActionPlanController {
     private String form(CanopyUser user, Map<String, String> form, List<ActionPlan.Similar> similar, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("similar", similar);
-        model.addAttribute("sources", library.sources(user.partnershipId()));
+        var sources = library.sources(user.partnershipId(), access.mayReadCases(user));
+        model.addAttribute("sources", sources);
         model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
         String key = form.get("source");
-        model.addAttribute("chosenSource", key == null ? null : library.sources(user.partnershipId()).stream()
+        model.addAttribute("chosenSource", key == null ? null : sources.stream()
                 .filter(s -> s.key().equals(key)).findFirst().orElse(null));
         return "learning/recommendation-form";
     }
@@ -200,6 +210,11 @@ class ActionPlanController {
         List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
         FormErrors.addTo(model, problems);
         model.addAttribute("form", form);
+    }
+
+    /** The recommendation's due date from its date input: planned, so at most a few years ahead. */
+    private LocalDate due(Map<String, String> form, List<FieldProblem> problems) {
+        return DateInput.fromForm(form::get, "due").read("due", "The due date", false, Range.PLANNED, plan.today(), problems);
     }
 
     static Long owner(String text, List<FieldProblem> problems) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
+import org.canopy.web.DateInput;
+import org.canopy.web.DateInput.Range;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
@@ -165,9 +167,15 @@ class Audits implements DeadlineSource {
         } else if (kind == Kind.SINGLE_AGENCY) {
             problems.add(FieldProblem.of("agency", "Choose the agency whose audit it is"));
         }
-        LocalDate reviewed = LearningRules.date("reviewedOn", "The date reviewed", form.get("reviewedOn"), problems);
-        LocalDate workshop = LearningRules.date("workshopOn", "The workshop date", form.get("workshopOn"), problems);
-        LocalDate held = LearningRules.date("followUpHeldOn", "The follow-up session date", form.get("followUpHeldOn"), problems);
+        var today = LocalDate.now(clock);
+        LocalDate reviewed = DateInput.fromForm(form::get, "reviewedOn").read("reviewedOn", "The date reviewed", false, Range.PAST, today, problems);
+        LocalDate workshop = DateInput.fromForm(form::get, "workshopOn").read("workshopOn", "The workshop date", false, Range.PLANNED, today,
+                problems);
+        LocalDate held = DateInput.fromForm(form::get, "followUpHeldOn").read("followUpHeldOn", "The follow-up session date", false,
+                Range.PAST, today, problems);
+        if (workshop != null && held != null && held.isBefore(workshop)) {
+            problems.add(FieldProblem.of("followUpHeldOn", "The follow-up session date must be on or after the workshop date"));
+        }
         Integer cases = null;
         String count = form.get("caseCount");
         if (count != null && !count.isBlank()) {

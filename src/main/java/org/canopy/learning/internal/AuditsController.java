@@ -1,8 +1,10 @@
 package org.canopy.learning.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.DateInput;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
@@ -23,8 +25,10 @@ class AuditsController {
     private final ActionPlan plan;
     private final LearningRules rules;
     private final AgencyDirectory agencies;
+    private final LearningAccess access;
 
-    AuditsController(Audits audits, ActionPlan plan, LearningRules rules, AgencyDirectory agencies) {
+    AuditsController(Audits audits, ActionPlan plan, LearningRules rules, AgencyDirectory agencies, LearningAccess access) {
+        this.access = access;
         this.audits = audits;
         this.plan = plan;
         this.rules = rules;
@@ -59,15 +63,19 @@ class AuditsController {
     String audit(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var audit = audits.audit(user.partnershipId(), id);
         model.addAttribute("audit", audit);
-        model.addAttribute("recommendations", plan.forSource(user.partnershipId(), SourceKind.AUDIT, id));
+        model.addAttribute("recommendations", LearningAccess.shown(access.mayReadCases(user),
+                plan.forSource(user.partnershipId(), SourceKind.AUDIT, id)));
         model.addAttribute("today", plan.today());
         model.addAttribute("mayEdit", rules.mayEdit(user));
         model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("kind", audit.kind().name(), "title", audit.title(),
-                    "agency", audit.agencyId() == null ? "" : audit.agencyId().toString(), "reviewedOn", text(audit.reviewedOn()),
-                    "workshopOn", text(audit.workshopOn()), "caseCount", text(audit.caseCount()), "theme", text(audit.theme()),
-                    "findings", text(audit.findings()), "followUpHeldOn", text(audit.followUpHeldOn())));
+            var form = new HashMap<String, String>(Map.of("kind", audit.kind().name(), "title", audit.title(),
+                    "agency", audit.agencyId() == null ? "" : audit.agencyId().toString(), "caseCount", text(audit.caseCount()),
+                    "theme", text(audit.theme()), "findings", text(audit.findings())));
+            form.putAll(DateInput.fields("reviewedOn", audit.reviewedOn()));
+            form.putAll(DateInput.fields("workshopOn", audit.workshopOn()));
+            form.putAll(DateInput.fields("followUpHeldOn", audit.followUpHeldOn()));
+            model.addAttribute("form", form);
         }
         return "learning/audit";
     }

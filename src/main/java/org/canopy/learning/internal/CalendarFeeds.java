@@ -61,13 +61,17 @@ class CalendarFeeds {
         return token;
     }
 
-    /** The partnership whose deadlines the token opens, if the token is current. */
-    Optional<Long> partnershipOf(String token) {
+    /** Whose feed a token opens: the person and their partnership. */
+    record Owner(long partnershipId, long userId) {
+    }
+
+    /** The person whose feed the token opens, if the token is current. */
+    Optional<Owner> ownerOf(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select partnership_id from learning_calendar_feed where token_hash = ?").param(hash(token))
-                .query(Long.class).optional();
+        return jdbc.sql("select partnership_id, user_id from learning_calendar_feed where token_hash = ?").param(hash(token))
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getLong(2))).optional();
     }
 
     /** The open deadlines as an iCalendar document, lines ending CRLF. */
@@ -87,7 +91,9 @@ class CalendarFeeds {
             line(out, "DTSTART;VALUE=DATE:" + DAY.format(d.due()));
             line(out, "DTEND;VALUE=DATE:" + DAY.format(d.due().plusDays(1)));
             line(out, "SUMMARY:" + escape(d.what() + ": " + d.recordTitle()));
-            line(out, "URL:" + baseUrl + d.link());
+            if (!d.restricted()) {
+                line(out, "URL:" + baseUrl + d.link());
+            }
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

@@ -18,6 +18,8 @@ import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencySummary;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
+import org.canopy.web.DateInput;
+import org.canopy.web.DateInput.Range;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
@@ -43,16 +45,16 @@ class Incidents {
             LocalDate notifiedDate, String createdBy, LocalDateTime createdAt, int version) {
     }
 
-    /** What a form or API call asks to store; dates as typed (year-month-day). */
-    record IncidentInput(String pseudonym, String awareDate, String summary, Set<Criterion> criteria, String notifiedDate) {
+    /** What a form or API call asks to store; dates as typed (the page's date inputs or the API's ISO dates). */
+    record IncidentInput(String pseudonym, DateInput awareDate, String summary, Set<Criterion> criteria, DateInput notifiedDate) {
     }
 
     record RapidReview(long incidentId, LocalDate panelDate, List<Long> agencyIds, String immediateActions,
             ReviewDecision decision, String decisionReasons, LocalDate sentToPanelDate, String panelResponse, int version) {
     }
 
-    record RapidReviewInput(String panelDate, List<Long> agencyIds, String immediateActions, String decision,
-            String decisionReasons, String sentToPanelDate, String panelResponse) {
+    record RapidReviewInput(DateInput panelDate, List<Long> agencyIds, String immediateActions, String decision,
+            String decisionReasons, DateInput sentToPanelDate, String panelResponse) {
     }
 
     private final JdbcClient jdbc;
@@ -116,8 +118,8 @@ class Incidents {
     /** Changes an incident's details or dates; {@code version} is the one the writer read. */
     @Transactional
     Incident update(CanopyUser user, long id, IncidentInput in, int version) {
-        requireEditor(user);
         var current = incident(user.partnershipId(), id);
+        requireEditor(user);
         var problems = new ArrayList<FieldProblem>();
         var checked = checked(in, problems);
         if (!problems.isEmpty()) {
@@ -143,6 +145,17 @@ class Incidents {
         return updated;
     }
 
+    /** Records the date the national panel was notified, keeping the incident's other details as they are. */
+    @Transactional
+    Incident recordNotification(CanopyUser user, long id, DateInput notified, int version) {
+        var current = incident(user.partnershipId(), id);
+        if (notified.isBlank()) {
+            throw new InvalidInput("notifiedDate", "Enter the date the national panel was notified");
+        }
+        return update(user, id, new IncidentInput(current.pseudonym(), DateInput.of(current.awareDate()), current.summary(),
+                current.criteria(), notified), version);
+    }
+
     /** The incident's rapid review, if one has been recorded. */
     Optional<RapidReview> rapidReview(long partnershipId, long incidentId) {
         incident(partnershipId, incidentId);
@@ -160,15 +173,19 @@ class Incidents {
     /** Records or changes the rapid review of an incident (one per incident); {@code version} is -1 for a new one. */
     @Transactional
     RapidReview saveRapidReview(CanopyUser user, long incidentId, RapidReviewInput in, int version) {
-        requireEditor(user);
         var incident = incident(user.partnershipId(), incidentId);
+        requireEditor(user);
         var current = rapidReview(user.partnershipId(), incidentId).orElse(null);
         var problems = new ArrayList<FieldProblem>();
         var today = LocalDate.now(clock);
-        var panelDate = input.date("panelDate", "The panel date", in.panelDate(), false, null, problems);
-        var sent = input.date("sentToPanelDate", "The date sent to the national panel", in.sentToPanelDate(), false, today, problems);
-        if (incident.notifiedDate() == null && (panelDate != null || sent != null)) {
-            problems.add(FieldProblem.of("panelDate", "Record the date the national panel was notified before the rapid review"));
+        if (incident.notifiedDate() == null) {
+            // The incident page offers the rapid review only after this step; a stale form or a script may still post.
+            throw new InvalidInput("panelDate", "Record the date the national panel was notified before the rapid review");
+        }
+        var panelDate = in.panelDate().read("panelDate", "The panel date", false, Range.PAST, today, problems);
+        var sent = in.sentToPanelDate().read("sentToPanelDate", "The date sent to the national panel", false, Range.PAST, today, problems);
+        if (panelDate != null && sent != null && sent.isBefore(panelDate)) {
+            problems.add(FieldProblem.of("sentToPanelDate", "The date sent to the national panel must be on or after the panel date"));
         }
         var known = agencies.agencies(user.partnershipId()).stream().map(AgencySummary::id).collect(Collectors.toSet());
         var agencyIds = new ArrayList<>(new LinkedHashSet<>(in.agencyIds() == null ? List.of() : in.agencyIds()));
@@ -236,9 +253,12 @@ class Incidents {
     private Checked checked(IncidentInput in, List<FieldProblem> problems) {
         var today = LocalDate.now(clock);
         String pseudonym = input.text("pseudonym", "A pseudonym", in.pseudonym(), true, PSEUDONYM_MAX, problems);
-        var aware = input.date("awareDate", "The date the local authority became aware", in.awareDate(), true, today, problems);
+        var aware = in.awareDate().read("awareDate", "The date the local authority became aware", true, Range.PAST, today, problems);
+        if (in.criteria().isEmpty()) {
+            problems.add(FieldProblem.of("criteria", "Select at least one criterion the incident meets"));
+        }
         String summary = input.text("summary", "The summary", in.summary(), false, 4000, problems);
-        var notified = input.date("notifiedDate", "The date the national panel was notified", in.notifiedDate(), false, today, problems);
+        var notified = in.notifiedDate().read("notifiedDate", "The date the national panel was notified", false, Range.PAST, today, problems);
         if (aware != null && notified != null && notified.isBefore(aware)) {
             problems.add(FieldProblem.of("notifiedDate", "The date the national panel was notified must be on or after the date the local authority became aware"));
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.canopy.learning.internal.Incidents.Incident;
 import org.canopy.learning.internal.Incidents.IncidentInput;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.DateInput;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,39 +33,46 @@ class IncidentsApiController {
     private final Incidents incidents;
     private final LocalReviews localReviews;
     private final LearningClocks clocks;
+    private final LearningAccess access;
 
-    IncidentsApiController(Incidents incidents, LocalReviews localReviews, LearningClocks clocks) {
+    IncidentsApiController(Incidents incidents, LocalReviews localReviews, LearningClocks clocks, LearningAccess access) {
         this.incidents = incidents;
         this.localReviews = localReviews;
         this.clocks = clocks;
+        this.access = access;
     }
 
+    /** Case records: only those who may read cases (everyone else gets 403). */
     @GetMapping
     List<Map<String, Object>> list(@AuthenticationPrincipal CanopyUser user) {
+        access.requireCaseReader(user);
         return incidents.incidents(user.partnershipId()).stream().map(i -> json(user, i)).toList();
     }
 
+    /** One case record: 404 when it is not the partnership's, then 403 for those who may not read cases. */
     @GetMapping("/{id}")
     Map<String, Object> one(@AuthenticationPrincipal CanopyUser user, @PathVariable long id) {
-        return json(user, incidents.incident(user.partnershipId(), id));
+        var incident = incidents.incident(user.partnershipId(), id);
+        access.requireCaseReader(user);
+        return json(user, incident);
     }
 
     /** Body: {@code { "pseudonym", "awareDate", "summary", "criteria", "notifiedDate" }}. */
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CanopyUser user, @RequestBody JsonNode body) {
-        var in = new IncidentInput(text(body, "pseudonym", null), text(body, "awareDate", null), text(body, "summary", null),
-                criteria(body, Set.of()), text(body, "notifiedDate", null));
+        var in = new IncidentInput(text(body, "pseudonym", null), DateInput.iso(text(body, "awareDate", null)), text(body, "summary", null),
+                criteria(body, Set.of()), DateInput.iso(text(body, "notifiedDate", null)));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(user, incidents.create(user, in)));
     }
 
     /** Changes only the fields present in the body. */
     @PatchMapping("/{id}")
     Map<String, Object> patch(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        incidents.requireEditor(user);
         var current = incidents.incident(user.partnershipId(), id);
-        var in = new IncidentInput(text(body, "pseudonym", current.pseudonym()), text(body, "awareDate", iso(current.awareDate())),
-                text(body, "summary", current.summary()), criteria(body, current.criteria()),
-                text(body, "notifiedDate", iso(current.notifiedDate())));
+        incidents.requireEditor(user);
+        var in = new IncidentInput(text(body, "pseudonym", current.pseudonym()),
+                DateInput.iso(text(body, "awareDate", iso(current.awareDate()))), text(body, "summary", current.summary()),
+                criteria(body, current.criteria()), DateInput.iso(text(body, "notifiedDate", iso(current.notifiedDate()))));
         int version = current.version();
         if (body.has("version")) {
             if (!body.get("version").isIntegralNumber()) {

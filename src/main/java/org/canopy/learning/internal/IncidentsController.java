@@ -13,6 +13,8 @@ import org.canopy.learning.internal.Incidents.RapidReviewInput;
 import org.canopy.learning.internal.LocalReviews.LocalReviewInput;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
+import org.canopy.web.DateInput;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.FormErrors;
@@ -37,10 +39,12 @@ class IncidentsController {
     private final LearningAccess access;
     private final AgencyDirectory agencies;
     private final java.time.Clock clock;
+    private final People people;
 
     IncidentsController(Incidents incidents, LocalReviews localReviews, LearningClocks clocks, LearningAccess access,
-            AgencyDirectory agencies, java.time.Clock clock) {
+            AgencyDirectory agencies, java.time.Clock clock, People people) {
         this.clock = clock;
+        this.people = people;
         this.incidents = incidents;
         this.localReviews = localReviews;
         this.clocks = clocks;
@@ -50,6 +54,7 @@ class IncidentsController {
 
     @GetMapping("/learning/incidents")
     String list(@AuthenticationPrincipal CanopyUser user, Model model) {
+        access.requireCaseReader(user);
         var rapid = incidents.rapidReviewDates(user.partnershipId());
         var local = localReviews.localReviews(user.partnershipId());
         var rows = incidents.incidents(user.partnershipId()).stream()
@@ -63,9 +68,14 @@ class IncidentsController {
     record Case(Incidents.Incident incident, Incidents.RapidReview rapidReview, LocalReviews.LocalReview localReview) {
     }
 
-    /** Reads an incident, its rapid review and local review, and puts all three on the page. */
+    /**
+     * Reads an incident, its rapid review and local review, and puts all three on the page: a missing incident is not
+     * found (404) before anyone is refused (403), so a refusal never confirms that a case exists.
+     */
     private Case caseOf(CanopyUser user, long id, Model model) {
-        var c = new Case(incidents.incident(user.partnershipId(), id), incidents.rapidReview(user.partnershipId(), id).orElse(null),
+        var incident = incidents.incident(user.partnershipId(), id);
+        access.requireCaseReader(user);
+        var c = new Case(incident, incidents.rapidReview(user.partnershipId(), id).orElse(null),
                 localReviews.localReview(user.partnershipId(), id).orElse(null));
         model.addAttribute("incident", c.incident());
         model.addAttribute("rapidReview", c.rapidReview());
@@ -107,6 +117,8 @@ class IncidentsController {
         var rapid = c.rapidReview();
         var local = c.localReview();
         model.addAttribute("deadlines", clocks.deadlines(incident, rapid, local));
+        model.addAttribute("notificationDue", clocks.clocks(incident, rapid, local).panelNotificationDue());
+        model.addAttribute("notificationDays", LearningClocks.NOTIFICATION_WORKING_DAYS);
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("agencyNames", incidents.agencyNames(user.partnershipId()));
         model.addAttribute("criteria", Criterion.values());
@@ -116,9 +128,9 @@ class IncidentsController {
         if (!model.containsAttribute("form")) {
             var form = new HashMap<String, List<String>>();
             put(form, "pseudonym", incident.pseudonym());
-            put(form, "awareDate", incident.awareDate());
+            putDate(form, "awareDate", incident.awareDate());
             put(form, "summary", incident.summary());
-            put(form, "notifiedDate", incident.notifiedDate());
+            putDate(form, "notifiedDate", incident.notifiedDate());
             form.put("criteria", incident.criteria().stream().map(Enum::name).toList());
             model.addAttribute("form", new FormValues(form));
         }
@@ -132,10 +144,23 @@ class IncidentsController {
                 "/learning/incidents/" + id, "pseudonym", form, model, redirect, () -> incident(user, id, model));
     }
 
+    /** Records the date the national panel was notified: the step the incident page asks for before the rapid review. */
+    @PostMapping("/learning/incidents/{id}/notification")
+    String notification(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        return saved(() -> incidents.recordNotification(user, id, DateInput.fromForm(form::getFirst, "notifiedDate"), version(form)),
+                "The notification to the national panel was recorded", "/learning/incidents/" + id, "notifiedDate", form, model,
+                redirect, () -> incident(user, id, model));
+    }
+
     @GetMapping("/learning/incidents/{id}/rapid-review")
     String rapidReview(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
-        incidents.requireEditor(user);
         var incident = incidents.incident(user.partnershipId(), id);
+        incidents.requireEditor(user);
+        if (incident.notifiedDate() == null) {
+            // The notification comes first: the incident page asks for its date and offers the rapid review after.
+            return "redirect:/learning/incidents/" + id;
+        }
         var rapid = incidents.rapidReview(user.partnershipId(), id).orElse(null);
         model.addAttribute("incident", incident);
         model.addAttribute("rapidReview", rapid);
@@ -145,12 +170,12 @@ class IncidentsController {
         if (!model.containsAttribute("form")) {
             var form = new HashMap<String, List<String>>();
             if (rapid != null) {
-                put(form, "panelDate", rapid.panelDate());
+                putDate(form, "panelDate", rapid.panelDate());
                 form.put("agencies", rapid.agencyIds().stream().map(String::valueOf).toList());
                 put(form, "immediateActions", rapid.immediateActions());
                 put(form, "decision", rapid.decision() == null ? null : rapid.decision().name());
                 put(form, "decisionReasons", rapid.decisionReasons());
-                put(form, "sentToPanelDate", rapid.sentToPanelDate());
+                putDate(form, "sentToPanelDate", rapid.sentToPanelDate());
                 put(form, "panelResponse", rapid.panelResponse());
             }
             put(form, "version", rapid == null ? -1 : rapid.version());
@@ -162,6 +187,12 @@ class IncidentsController {
     @PostMapping("/learning/incidents/{id}/rapid-review")
     String saveRapidReview(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        if (incidents.incident(user.partnershipId(), id).notifiedDate() == null) {
+            incidents.requireEditor(user);
+            // A form from before the step (or a crafted post): back to the incident page, which asks for the notification.
+            redirect.addFlashAttribute("failure", "Record the date the national panel was notified before the rapid review");
+            return "redirect:/learning/incidents/" + id;
+        }
         var agencyIds = new ArrayList<Long>();
         var problems = new ArrayList<FieldProblem>();
         for (String a : form.getOrDefault("agencies", List.of())) {
@@ -171,8 +202,9 @@ class IncidentsController {
                 problems.add(FieldProblem.of("agencies", "Choose agencies of the partnership"));
             }
         }
-        var in = new RapidReviewInput(first(form, "panelDate"), agencyIds, first(form, "immediateActions"), first(form, "decision"),
-                first(form, "decisionReasons"), first(form, "sentToPanelDate"), first(form, "panelResponse"));
+        var in = new RapidReviewInput(DateInput.fromForm(form::getFirst, "panelDate"), agencyIds, first(form, "immediateActions"),
+                first(form, "decision"), first(form, "decisionReasons"), DateInput.fromForm(form::getFirst, "sentToPanelDate"),
+                first(form, "panelResponse"));
         return saved(() -> {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
@@ -190,6 +222,7 @@ class IncidentsController {
         var local = c.localReview();
         model.addAttribute("clocks", clocks.clocks(incident, rapid, local));
         model.addAttribute("workshopRule", LearningClocks.LEARNING_WORKSHOP_RULE);
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
         model.addAttribute("methods", ReviewMethod.values());
         model.addAttribute("stages", Stage.values());
         model.addAttribute("mayEdit", access.mayEditLocalReview(user)
@@ -197,11 +230,11 @@ class IncidentsController {
         if (!model.containsAttribute("form")) {
             var form = new HashMap<String, List<String>>();
             if (local != null) {
-                put(form, "startDate", local.startDate());
+                putDate(form, "startDate", local.startDate());
                 form.put("methods", local.methods().stream().map(Enum::name).toList());
                 put(form, "author", local.author());
                 put(form, "progress", local.progress());
-                local.stages().forEach((stage, date) -> put(form, stage.field(), date));
+                local.stages().forEach((stage, date) -> putDate(form, stage.field(), date));
             }
             put(form, "version", local == null ? -1 : local.version());
             model.addAttribute("form", new FormValues(form));
@@ -212,11 +245,11 @@ class IncidentsController {
     @PostMapping("/learning/incidents/{id}/local-review")
     String saveLocalReview(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
-        var stages = new EnumMap<Stage, String>(Stage.class);
+        var stages = new EnumMap<Stage, DateInput>(Stage.class);
         for (var stage : Stage.values()) {
-            stages.put(stage, first(form, stage.field()));
+            stages.put(stage, DateInput.fromForm(form::getFirst, stage.field()));
         }
-        var in = new LocalReviewInput(first(form, "startDate"), Set.copyOf(form.getOrDefault("methods", List.of())),
+        var in = new LocalReviewInput(DateInput.fromForm(form::getFirst, "startDate"), Set.copyOf(form.getOrDefault("methods", List.of())),
                 first(form, "author"), "yes".equals(first(form, "authorConfirmed")), first(form, "progress"), stages);
         return saved(() -> localReviews.save(user, id, in, version(form)), "The local review was saved",
                 "/learning/incidents/" + id + "/local-review", "startDate", form, model, redirect, () -> localReview(user, id, model));
@@ -246,8 +279,8 @@ class IncidentsController {
                 }
             }
         }
-        return new IncidentInput(first(form, "pseudonym"), first(form, "awareDate"), first(form, "summary"), criteria,
-                first(form, "notifiedDate"));
+        return new IncidentInput(first(form, "pseudonym"), DateInput.fromForm(form::getFirst, "awareDate"), first(form, "summary"),
+                criteria, DateInput.fromForm(form::getFirst, "notifiedDate"));
     }
 
     private static String first(MultiValueMap<String, String> form, String field) {
@@ -264,5 +297,10 @@ class IncidentsController {
 
     private static void put(Map<String, List<String>> form, String field, Object value) {
         form.put(field, value == null ? List.of() : List.of(String.valueOf(value)));
+    }
+
+    /** A stored date into its date input's three fields. */
+    private static void putDate(Map<String, List<String>> form, String field, java.time.LocalDate date) {
+        DateInput.fields(field, date).forEach((name, value) -> form.put(name, List.of(value)));
     }
 }

@@ -1,19 +1,27 @@
 package org.canopy.learning.internal;
 
+import java.util.Locale;
+import org.canopy.governance.GroupSummary;
+import org.canopy.governance.GroupType;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may change learning records. Everyone in the partnership reads them. The administrator and the chairs
- * of the Rapid Review Panel create and edit incidents, rapid reviews and local reviews; the executive, who
- * decides how a local review is carried out (the annual report's list of methods), may edit local reviews too.
+ * Who may read and change case records. An incident, its rapid review and its local review hold a child's story
+ * (pseudonymised), so they are need-to-know: the administrator, the executive, the independent scrutineer and the
+ * members of the Rapid Review Panel read them; everyone else sees the learning drawn from them (recommendations,
+ * briefings, library entries) without the case. The administrator and the panel's chairs create and edit incidents,
+ * rapid reviews and local reviews; the executive, who decides how a local review is carried out (the annual
+ * report's list of methods), may edit local reviews too.
  */
 @Component
 class LearningAccess {
 
-    static final String RAPID_REVIEW_PANEL = "Rapid Review Panel";
+    static final String CASE_RECORDS_REFUSED = "Case records are seen only by the administrator, the executive, "
+            + "the independent scrutineer and the Rapid Review Panel's members";
 
     private final Groups groups;
 
@@ -21,13 +29,74 @@ class LearningAccess {
         this.groups = groups;
     }
 
-    /** The administrator, or a group chair who belongs to the Rapid Review Panel. */
+    /**
+     * Whether a group is the partnership's rapid review panel. The one place this is decided: today by the group
+     * being a panel whose name speaks of rapid review (any case, spacing or suffix); a group's function will replace it.
+     */
+    static boolean isRapidReviewPanel(GroupSummary group) {
+        String name = group.name().toLowerCase(Locale.UK).replaceAll("[^a-z]+", " ");
+        return group.type() == GroupType.PANEL && name.contains("rapid review");
+    }
+
+    /** Whether the person belongs to the partnership's rapid review panel. */
+    boolean onRapidReviewPanel(long partnershipId, long userId) {
+        return groups.byIds(partnershipId, groups.groupIdsOf(userId)).stream().anyMatch(LearningAccess::isRapidReviewPanel);
+    }
+
+    /** Whether someone of this role, in this partnership, reads case records. */
+    boolean mayReadCases(long partnershipId, long userId, Role role) {
+        return switch (role) {
+            case ADMINISTRATOR, EXECUTIVE, INDEPENDENT_SCRUTINEER -> true;
+            default -> onRapidReviewPanel(partnershipId, userId);
+        };
+    }
+
+    /** Whether the signed-in person reads case records. */
+    boolean mayReadCases(CanopyUser user) {
+        return mayReadCases(user.partnershipId(), user.id(), user.role());
+    }
+
+    /** Refuses anyone who may not read case records (call it once the record is known to exist: a missing one is a 404). */
+    void requireCaseReader(CanopyUser user) {
+        if (!mayReadCases(user)) {
+            throw new AccessDeniedException(CASE_RECORDS_REFUSED);
+        }
+    }
+
+    /** The administrator, or a group chair who belongs to the rapid review panel. */
     boolean mayEdit(CanopyUser user) {
-        return groups.administratorOrChairOf(user, RAPID_REVIEW_PANEL);
+        return user.isAdministrator() || (user.role() == Role.GROUP_CHAIR && onRapidReviewPanel(user.partnershipId(), user.id()));
     }
 
     /** Those who edit incidents, and the executive. */
     boolean mayEditLocalReview(CanopyUser user) {
         return mayEdit(user) || user.role() == Role.EXECUTIVE;
+    }
+
+    /**
+     * The source as a reader sees it: a rapid or local review is named by its incident's pseudonym, which is case
+     * detail, so for one who may not read cases ({@code caseReader} false) it is named by the incident's number only.
+     */
+    static Source shown(boolean caseReader, Source source) {
+        return caseReader || !namesCase(source) ? source : new Source(source.kind(), source.id(), "serious incident " + source.id());
+    }
+
+    /** Whether the source is a case record (and so named by pseudonym). */
+    static boolean namesCase(Source source) {
+        return source.kind() == SourceKind.RAPID_REVIEW || source.kind() == SourceKind.LOCAL_REVIEW;
+    }
+
+    /** The recommendation with its sources as a reader sees them (see {@link #shown(boolean, Source)}). */
+    static ActionPlan.Recommendation shown(boolean caseReader, ActionPlan.Recommendation r) {
+        if (caseReader || r.sources().stream().noneMatch(LearningAccess::namesCase)) {
+            return r;
+        }
+        return new ActionPlan.Recommendation(r.id(), r.text(), r.ownerAgencyId(), r.ownerAgency(), r.due(), r.stored(), r.evidence(),
+                r.completedOn(), r.version(), r.sources().stream().map(s -> shown(false, s)).toList(), r.themes());
+    }
+
+    /** The recommendations as a reader sees them. */
+    static java.util.List<ActionPlan.Recommendation> shown(boolean caseReader, java.util.List<ActionPlan.Recommendation> list) {
+        return list.stream().map(r -> shown(caseReader, r)).toList();
     }
 }

@@ -60,23 +60,22 @@ class LearningClocks {
     List<Deadline> deadlines(Incident incident, RapidReview rapid, LocalReview local) {
         var clocks = clocks(incident, rapid, local);
         String link = "/learning/incidents/" + incident.id();
-        String title = incident.pseudonym();
         var list = new ArrayList<Deadline>();
-        add(list, "Notify the national panel", clocks.panelNotificationDue(), title, link, incident.notifiedDate());
-        add(list, "Complete the rapid review", clocks.rapidReviewDue(), title, link,
+        add(list, "Notify the national panel", clocks.panelNotificationDue(), incident, link, incident.notifiedDate());
+        add(list, "Complete the rapid review", clocks.rapidReviewDue(), incident, link,
                 rapid == null ? null : rapid.sentToPanelDate());
         if (local != null) {
             String reviewLink = link + "/local-review";
-            add(list, "Publish the local review", clocks.reviewPublicationDue(), title, reviewLink, local.stage(Stage.PUBLISHED));
-            add(list, "Hold the learning workshop", clocks.learningWorkshopDue(), title, reviewLink, local.stage(Stage.LEARNING_WORKSHOP));
-            add(list, "Hold the follow-up workshop", clocks.followUpWorkshopDue(), title, reviewLink, local.stage(Stage.FOLLOW_UP_WORKSHOP));
+            add(list, "Publish the local review", clocks.reviewPublicationDue(), incident, reviewLink, local.stage(Stage.PUBLISHED));
+            add(list, "Hold the learning workshop", clocks.learningWorkshopDue(), incident, reviewLink, local.stage(Stage.LEARNING_WORKSHOP));
+            add(list, "Hold the follow-up workshop", clocks.followUpWorkshopDue(), incident, reviewLink, local.stage(Stage.FOLLOW_UP_WORKSHOP));
         }
         return list;
     }
 
-    private static void add(List<Deadline> list, String what, LocalDate due, String title, String link, LocalDate done) {
+    private static void add(List<Deadline> list, String what, LocalDate due, Incident incident, String link, LocalDate done) {
         if (due != null) {
-            list.add(new Deadline(what, due, title, link, done));
+            list.add(new Deadline(what, due, incident.pseudonym(), link, done, incident.id(), false));
         }
     }
 }

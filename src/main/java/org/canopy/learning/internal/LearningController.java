@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
+import org.canopy.partnership.PersonSummary;
 import org.canopy.web.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,22 +29,27 @@ class LearningController {
     private final List<DeadlineSource> sources;
     private final CalendarFeeds feeds;
     private final Clock clock;
+    private final LearningAccess access;
+    private final People people;
 
-    LearningController(List<DeadlineSource> sources, CalendarFeeds feeds, Clock clock) {
+    LearningController(List<DeadlineSource> sources, CalendarFeeds feeds, Clock clock, LearningAccess access, People people) {
         this.sources = sources;
         this.feeds = feeds;
         this.clock = clock;
+        this.access = access;
+        this.people = people;
     }
 
     @GetMapping("/learning")
-    String hub() {
+    String hub(@AuthenticationPrincipal CanopyUser user, Model model) {
+        model.addAttribute("mayReadCases", access.mayReadCases(user));
         return "learning/hub";
     }
 
     @GetMapping("/learning/deadlines")
     String deadlines(@AuthenticationPrincipal CanopyUser user, Model model) {
         var today = LocalDate.now(clock);
-        var open = open(user.partnershipId());
+        var open = open(user.partnershipId(), access.mayReadCases(user));
         model.addAttribute("today", today);
         model.addAttribute("horizonDays", HORIZON_DAYS);
         model.addAttribute("overdue", open.stream().filter(d -> d.overdueOn(today)).toList());
@@ -63,15 +70,24 @@ class LearningController {
     /** No sign-in: the secret token in the address is the credential. */
     @GetMapping("/learning/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest request) {
-        long partnershipId = feeds.partnershipOf(token).orElseThrow(() -> new NotFound("The calendar feed"));
+        var owner = feeds.ownerOf(token).orElseThrow(() -> new NotFound("The calendar feed"));
+        // The feed shows what its owner may see today: a person disabled since has no feed, one who lost case access no pseudonyms.
+        var person = people.byIds(owner.partnershipId(), List.of(owner.userId())).stream().filter(PersonSummary::enabled).findFirst()
+                .orElseThrow(() -> new NotFound("The calendar feed"));
+        boolean caseReader = access.mayReadCases(owner.partnershipId(), person.id(), person.role());
         String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").body(feeds.ics(open(partnershipId), base));
+                .header("Cache-Control", "no-store").body(feeds.ics(open(owner.partnershipId(), caseReader), base));
     }
 
-    /** Every open deadline of the partnership from every source, soonest first. */
-    private List<Deadline> open(long partnershipId) {
+    /**
+     * Every open deadline of the partnership from every source, soonest first, as the reader may see it: a case's
+     * deadlines are listed for everyone (the partnership's statutory clocks are everyone's business, and a date says
+     * nothing of the child) but named by pseudonym and linked to the case only for case readers.
+     */
+    private List<Deadline> open(long partnershipId, boolean caseReader) {
         return sources.stream().flatMap(s -> s.deadlines(partnershipId).stream()).filter(d -> d.done() == null)
+                .map(d -> d.shownTo(caseReader))
                 .sorted(Comparator.comparing(Deadline::due).thenComparing(Deadline::recordTitle)).toList();
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.canopy.web.NotFound;
 import org.springframework.stereotype.Service;
@@ -18,8 +17,12 @@ import org.springframework.stereotype.Service;
 @Service
 class LearningLibrary {
 
+    /**
+     * One entry; {@code link} is null and {@code caseRestricted} true for a rapid or local review shown to someone who
+     * may not read case records (its learning is shown, its case is not).
+     */
     record Entry(Source source, String kindLabel, String title, String link, String summary, List<String> themes,
-            List<ActionPlan.Recommendation> recommendations, boolean briefing, String fullText) {
+            List<ActionPlan.Recommendation> recommendations, boolean briefing, String fullText, boolean caseRestricted) {
     }
 
     private final ActionPlan plan;
@@ -50,6 +53,11 @@ class LearningLibrary {
         return List.copyOf(all.values());
     }
 
+    /** Every source as a reader sees it: a review of a serious incident is named by the incident's pseudonym for case readers only. */
+    List<Source> sources(long partnershipId, boolean caseReader) {
+        return sources(partnershipId).stream().map(s -> LearningAccess.shown(caseReader, s)).toList();
+    }
+
     /** The known source with that key, or not found. */
     Source source(long partnershipId, String key) {
         return sources(partnershipId).stream().filter(s -> s.key().equals(key)).findFirst()
@@ -57,11 +65,14 @@ class LearningLibrary {
     }
 
     /**
-     * The library's entries: each source, then each briefing, matching {@code theme} (exactly, if given) and
-     * containing every word of {@code query} in its title, summary, themes or recommendations (if given).
+     * The library's entries as a reader sees them: each source, then each briefing, matching {@code theme} (exactly, if
+     * given) and containing every word of {@code query} in its title, summary, themes or recommendations (if given).
+     * For one who may not read case records ({@code caseReader} false) a review of a serious incident keeps its learning
+     * but loses its pseudonym, its case summary and its link to the case; the words are matched against what is shown,
+     * so a search cannot reveal what a hidden summary says.
      */
-    List<Entry> entries(long partnershipId, String theme, String query) {
-        var recommendations = plan.recommendations(partnershipId);
+    List<Entry> entries(long partnershipId, boolean caseReader, String theme, String query) {
+        var recommendations = LearningAccess.shown(caseReader, plan.recommendations(partnershipId));
         var entries = new ArrayList<Entry>();
         var summaries = new LinkedHashMap<String, String>();
         var links = new LinkedHashMap<String, String>();
@@ -87,15 +98,18 @@ class LearningLibrary {
                     || r.sources().stream().anyMatch(s -> s.key().equals(source.key()))).toList();
             var themes = themesOf(recs, extraThemes.get(source.key()));
             boolean hasBriefing = written.stream().anyMatch(b -> b.source().key().equals(source.key()));
-            entries.add(new Entry(source, source.kind().label(), source.title(),
-                    links.getOrDefault(source.key(), "/learning/briefings/" + source.key()), summaries.get(source.key()), themes, recs,
-                    hasBriefing, null));
+            boolean restricted = !caseReader && LearningAccess.namesCase(source);
+            var shown = LearningAccess.shown(caseReader, source);
+            entries.add(new Entry(shown, source.kind().label(), shown.title(),
+                    restricted ? null : links.getOrDefault(source.key(), "/learning/briefings/" + source.key()),
+                    restricted ? null : summaries.get(source.key()), themes, recs, hasBriefing, null, restricted));
         }
         for (var b : written) {
             var recs = recommendations.stream().filter(r -> r.sources().stream().anyMatch(s -> s.key().equals(b.source().key()))).toList();
-            entries.add(new Entry(b.source(), "Seven-minute briefing", b.source().label(), "/learning/briefings/" + b.source().key(),
+            entries.add(new Entry(LearningAccess.shown(caseReader, b.source()), "Seven-minute briefing",
+                    LearningAccess.shown(caseReader, b.source()).label(), "/learning/briefings/" + b.source().key(),
                     b.summary(), themesOf(recs, extraThemes.get(b.source().key())), recs, true,
-                    String.join("\n", b.parts().stream().filter(t -> t != null).toList())));
+                    String.join("\n", b.parts().stream().filter(t -> t != null).toList()), false));
         }
         return entries.stream().filter(e -> matchesTheme(e, theme)).filter(e -> matchesWords(e, query)).toList();
     }
@@ -132,10 +146,6 @@ class LearningLibrary {
         audits.audits(partnershipId).stream().map(Audits.Audit::theme).filter(t -> t != null)
                 .forEach(t -> all.add(t.toLowerCase(Locale.UK)));
         return List.copyOf(all);
-    }
-
-    Optional<Entry> entry(long partnershipId, String key) {
-        return entries(partnershipId, null, null).stream().filter(e -> e.source().key().equals(key)).findFirst();
     }
 
     private static List<String> themesOf(List<ActionPlan.Recommendation> recs, String extra) {

@@ -1,7 +1,5 @@
 package org.canopy.learning.internal;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
@@ -12,7 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may change learning records, and how their free text and dates are checked. The action plan is held
+ * Who may change learning records, and how their free text is checked. The action plan is held
  * by the Quality Assurance and Performance Group: its chairs and the administrator add and edit; an owner
  * agency's contributors update the status of their agency's recommendations.
  */
@@ -50,18 +48,5 @@ class LearningRules {
     /** Free text as stored: trimmed, within {@code max} characters and free of identifiers; problems added to the list. */
     String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
         return guard.freeText(field, label, text, required, max, problems);
-    }
-
-    /** An optional ISO date (as a date input sends it); a problem when it is not one. */
-    static LocalDate date(String field, String label, String text, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, label + " must be a real date, for example 2021-03-31"));
-            return null;
-        }
     }
 }

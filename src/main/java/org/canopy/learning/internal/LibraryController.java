@@ -3,6 +3,7 @@ package org.canopy.learning.internal;
 import java.util.HashMap;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
 import org.canopy.web.EditConflict;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,8 +24,13 @@ class LibraryController {
     private final Briefings briefings;
     private final ActionPlan plan;
     private final LearningRules rules;
+    private final LearningAccess access;
+    private final People people;
 
-    LibraryController(LearningLibrary library, SeriousCaseReviews reviews, Briefings briefings, ActionPlan plan, LearningRules rules) {
+    LibraryController(LearningLibrary library, SeriousCaseReviews reviews, Briefings briefings, ActionPlan plan, LearningRules rules,
+            LearningAccess access, People people) {
+        this.access = access;
+        this.people = people;
         this.library = library;
         this.reviews = reviews;
         this.briefings = briefings;
@@ -35,7 +41,7 @@ class LibraryController {
     @GetMapping("/learning/library")
     String library(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("entries", library.entries(user.partnershipId(), theme, q));
+        model.addAttribute("entries", library.entries(user.partnershipId(), access.mayReadCases(user), theme, q));
         model.addAttribute("themes", library.themes(user.partnershipId()));
         model.addAttribute("theme", theme == null ? "" : theme);
         model.addAttribute("q", q == null ? "" : q);
@@ -53,7 +59,8 @@ class LibraryController {
     String review(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var review = reviews.review(user.partnershipId(), id);
         model.addAttribute("review", review);
-        model.addAttribute("recommendations", plan.forSource(user.partnershipId(), SourceKind.SERIOUS_CASE_REVIEW, id));
+        model.addAttribute("recommendations", LearningAccess.shown(access.mayReadCases(user),
+                plan.forSource(user.partnershipId(), SourceKind.SERIOUS_CASE_REVIEW, id)));
         model.addAttribute("briefing", briefings.briefing(user.partnershipId(), SourceKind.SERIOUS_CASE_REVIEW, id).orElse(null));
         model.addAttribute("today", plan.today());
         return "learning/serious-case-review";
@@ -62,8 +69,9 @@ class LibraryController {
     @GetMapping("/learning/briefings")
     String briefings(@AuthenticationPrincipal CanopyUser user, Model model) {
         var written = briefings.briefings(user.partnershipId());
-        model.addAttribute("briefings", written);
-        model.addAttribute("unwritten", library.sources(user.partnershipId()).stream()
+        boolean caseReader = access.mayReadCases(user);
+        model.addAttribute("briefings", written.stream().map(b -> LearningAccess.shown(caseReader, b.source())).toList());
+        model.addAttribute("unwritten", library.sources(user.partnershipId(), caseReader).stream()
                 .filter(s -> written.stream().noneMatch(b -> b.source().key().equals(s.key()))).toList());
         model.addAttribute("mayEdit", rules.mayEdit(user));
         return "learning/briefings";
@@ -72,10 +80,11 @@ class LibraryController {
     @GetMapping("/learning/briefings/{key}")
     String briefing(@AuthenticationPrincipal CanopyUser user, @PathVariable String key, Model model) {
         var source = library.source(user.partnershipId(), key);
-        model.addAttribute("source", source);
+        model.addAttribute("source", LearningAccess.shown(access.mayReadCases(user), source));
         model.addAttribute("briefing", briefings.briefing(user.partnershipId(), source.kind(), source.id()).orElse(null));
         model.addAttribute("parts", Briefings.PARTS);
         model.addAttribute("mayEdit", rules.mayEdit(user));
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
         return "learning/briefing";
     }
 
@@ -90,7 +99,7 @@ class LibraryController {
             form.put("version", String.valueOf(briefing.map(Briefings.Briefing::version).orElse(-1)));
             model.addAttribute("form", form);
         }
-        model.addAttribute("source", source);
+        model.addAttribute("source", LearningAccess.shown(access.mayReadCases(user), source));
         model.addAttribute("parts", Briefings.PARTS);
         return "learning/briefing-form";
     }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
+import org.canopy.web.DateInput;
+import org.canopy.web.DateInput.Range;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
@@ -48,8 +50,8 @@ class LocalReviews {
      * What a form or API call asks to store. {@code authorConfirmed}: the author has confirmed they had no
      * direct involvement in the case; required whenever an author is named or changed.
      */
-    record LocalReviewInput(String startDate, Set<String> methods, String author, boolean authorConfirmed, String progress,
-            Map<Stage, String> stages) {
+    record LocalReviewInput(DateInput startDate, Set<String> methods, String author, boolean authorConfirmed, String progress,
+            Map<Stage, DateInput> stages) {
     }
 
     private final JdbcClient jdbc;
@@ -85,10 +87,10 @@ class LocalReviews {
     /** Starts or changes the local review of an incident; {@code version} is -1 to start one. */
     @Transactional
     LocalReview save(CanopyUser user, long incidentId, LocalReviewInput in, int version) {
+        var incident = incidents.incident(user.partnershipId(), incidentId);
         if (!access.mayEditLocalReview(user)) {
             throw new AccessDeniedException("Only the administrator, the Rapid Review Panel's chairs and the executive edit local reviews");
         }
-        var incident = incidents.incident(user.partnershipId(), incidentId);
         var decision = incidents.rapidReview(user.partnershipId(), incidentId).map(Incidents.RapidReview::decision).orElse(null);
         var current = localReview(user.partnershipId(), incidentId).orElse(null);
         var problems = new ArrayList<FieldProblem>();
@@ -96,7 +98,7 @@ class LocalReviews {
             problems.add(FieldProblem.of("startDate", "A local review starts once the rapid review has decided on one"));
         }
         var today = LocalDate.now(clock);
-        var start = input.date("startDate", "The start date", in.startDate(), true, null, problems);
+        var start = in.startDate().read("startDate", "The start date", true, Range.PLANNED, today, problems);
         var methods = EnumSet.noneOf(ReviewMethod.class);
         for (String m : in.methods() == null ? Set.<String>of() : in.methods()) {
             try {
@@ -118,8 +120,10 @@ class LocalReviews {
         String progress = input.text("progress", "What has taken place", in.progress(), false, 4000, problems);
         var stages = new EnumMap<Stage, LocalDate>(Stage.class);
         for (var stage : Stage.values()) {
-            var date = input.date(stage.field(), "The date of the stage " + stage.label().toLowerCase(),
-                    in.stages() == null ? null : in.stages().get(stage), false, stage.ordinal() >= Stage.PUBLISHED.ordinal() ? today : null, problems);
+            var typed = in.stages() == null ? null : in.stages().get(stage);
+            // Publication and the workshops after it are recorded once held; earlier stages may be planned ahead.
+            var date = typed == null ? null : typed.read(stage.field(), "The date of the stage " + stage.label().toLowerCase(), false,
+                    stage.ordinal() >= Stage.PUBLISHED.ordinal() ? Range.PAST : Range.PLANNED, today, problems);
             if (date != null) {
                 stages.put(stage, date);
             }

@@ -16,15 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 class RecommendationsApiController {
 
     private final ActionPlan plan;
+    private final LearningAccess access;
 
-    RecommendationsApiController(ActionPlan plan) {
+    RecommendationsApiController(ActionPlan plan, LearningAccess access) {
         this.plan = plan;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/recommendations")
     List<Map<String, Object>> recommendations(@AuthenticationPrincipal CanopyUser user) {
         var today = plan.today();
-        return plan.recommendations(user.partnershipId()).stream().map(r -> {
+        // A rapid or local review is named by its incident's pseudonym for case readers only.
+        return LearningAccess.shown(access.mayReadCases(user), plan.recommendations(user.partnershipId())).stream().map(r -> {
             var map = new LinkedHashMap<String, Object>();
             map.put("id", r.id());
             map.put("source", r.sourceLabel());

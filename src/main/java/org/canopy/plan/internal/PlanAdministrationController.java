@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
+import org.canopy.web.DateInput;
 import org.canopy.web.FormErrors;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
@@ -97,7 +98,7 @@ class PlanAdministrationController {
     String openRound(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         try {
-            var round = rounds.open(user, id, form.get("period"), form.get("dueDate"));
+            var round = rounds.open(user, id, form.get("period"), DateInput.fromForm(form::get, "dueDate"));
             redirect.addFlashAttribute("success", "Opened the " + round.period() + " round");
             return "redirect:/plans/" + id + "/rounds";
         } catch (InvalidInput e) {

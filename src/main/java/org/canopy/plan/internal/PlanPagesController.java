@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.canopy.governance.GroupSummary;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
 import org.canopy.plan.Rag;
 import org.canopy.plan.internal.PlanViews.ActionView;
 import org.canopy.plan.internal.PlanViews.PlanView;
@@ -39,9 +40,11 @@ class PlanPagesController {
     private final UpdateRounds rounds;
     private final ActionUpdaters updaters;
     private final CrossCuttingTags tags;
+    private final People people;
 
     PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, ActionUpdaters updaters,
-            CrossCuttingTags tags) {
+            CrossCuttingTags tags, People people) {
+        this.people = people;
         this.plans = plans;
         this.updates = updates;
         this.rounds = rounds;
@@ -164,6 +167,7 @@ class PlanPagesController {
         model.addAttribute("priority", context.priority());
         model.addAttribute("action", context.action());
         model.addAttribute("history", updates.history(user, context.action().id()));
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
         model.addAttribute("round", round);
         model.addAttribute("mayUpdate", updates.mayUpdate(user, context));
         model.addAttribute("updater", updaters.assignedPerson(user.partnershipId(), context.action().id()).orElse(null));

@@ -3,7 +3,6 @@ package org.canopy.plan.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.internal.PlanViews.RoundView;
 import org.canopy.web.EditConflict;
+import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
@@ -54,7 +54,7 @@ class UpdateRounds {
     }
 
     @Transactional
-    RoundView open(CanopyUser admin, long planId, String periodText, String dueDateText) {
+    RoundView open(CanopyUser admin, long planId, String periodText, DateInput dueDate) {
         requireAdministrator(admin);
         var plan = plans.plan(admin.partnershipId(), planId).orElseThrow(() -> new NotFound("The plan"));
         var problems = new ArrayList<FieldProblem>();
@@ -67,12 +67,7 @@ class UpdateRounds {
         } else if (round(planId, period.get().toString()).isPresent()) {
             problems.add(FieldProblem.of("period", "There is already a round for " + period.get()));
         }
-        LocalDate due = null;
-        try {
-            due = LocalDate.parse(dueDateText == null ? "" : dueDateText.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of("dueDate", "Enter the due date as a real date, like 2019-04-30"));
-        }
+        LocalDate due = dueDate.read("dueDate", "The due date", true, DateInput.Range.PLANNED, LocalDate.now(clock), problems);
         openRound(planId).ifPresent(r -> problems.add(FieldProblem.of("period",
                 "Close the " + r.period() + " round before opening another")));
         if (!problems.isEmpty()) {
