@@ -72,7 +72,8 @@ class ErrorPagesTest {
         assertThat(sent.statusCode()).isEqualTo(403);
         assertThat(sent.body()).contains("<h1 class=\"govuk-heading-l\">Your session has ended</h1>")
                 .contains("Canopy did not save what you sent.").contains("href=\"/sign-in\"")
-                .doesNotContain("You cannot see this page");
+                .doesNotContain("You cannot see this page")
+                .doesNotContain(";jsessionid="); // its stylesheet links would be refused, and the page unstyled
 
         // A refusal is not a session that ended.
         var refused = get(signedIn("viewer"), "/admin");
