@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,9 @@ class ProductionStartTest {
             assertThat(jdbc.sql("select count(*) from canopy_user").query(Integer.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from plan").query(Integer.class).single()).isZero();
             assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("0.0.0.0");
+            // With no demo to load, readiness comes with the start-up alone.
+            assertThat(app.getBean(ApplicationAvailability.class).getReadinessState())
+                    .isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
         }
     }
 

@@ -56,6 +56,25 @@ class SignInAndTokensTest {
         assertThat(encoder.matches("demo", hash)).isTrue();
     }
 
+    /** "You have signed out" is said after signing out, never on a first visit or beside a wrong password. */
+    @Test
+    void theSignInPageSaysSignedOutOnlyAfterSigningOut() throws Exception {
+        String first = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Sign in to Canopy").doesNotContain("You have signed out").doesNotContain("Success");
+
+        var session = new MockHttpSession();
+        mvc.perform(post("/sign-in").with(csrf()).session(session).param("username", "viewer").param("password", "wrong"))
+                .andExpect(redirectedUrl("/sign-in?error"));
+        String wrong = mvc.perform(get("/sign-in?error").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(wrong).contains("Enter a correct username and password").doesNotContain("You have signed out");
+
+        mvc.perform(post("/sign-out").with(csrf()).with(Requests.signedIn(users, "viewer")))
+                .andExpect(redirectedUrl("/sign-in?signed-out"));
+        // A container reads "?signed-out" as the parameter with an empty value.
+        String afterSignOut = mvc.perform(get("/sign-in").param("signed-out", "")).andReturn().getResponse().getContentAsString();
+        assertThat(afterSignOut).contains("You have signed out").doesNotContain("There is a problem");
+    }
+
     @Test
     void repeatedFailuresSlowDownThenLockTheAccount() throws Exception {
         createUser("locksmith");

@@ -148,6 +148,8 @@ class PlanLoadingAndExportTest {
         byte[] xlsx = mvc.perform(get("/plans/" + planId + "/export.xlsx").with(Requests.signedIn(users, "viewer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            // The plan's title is longer than Excel's 31 characters: its first words and its period are kept.
+            assertThat(workbook.getFirstSheet().getName()).isEqualTo("Tower Hamlets Children\u2026 2016-19");
             var sheetRows = workbook.getFirstSheet().read();
             assertThat(sheetRows).hasSize(85);
             assertThat(sheetRows.get(0).getCellText(7)).isEqualTo("Action");

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo mode: on first start of the embedded database, creates the partnership the two seed documents
  * describe, every agency they name and the demo accounts of API.md (password {@code demo}). Other
- * modules add their demo data on {@link DemoPartnershipCreated}, all in one transaction.
+ * modules add their demo data on {@link DemoPartnershipCreated}, all in one transaction. As an ApplicationRunner
+ * with synchronous listeners it finishes before Spring Boot declares readiness, so a load balancer sends no one to
+ * sign in before the demo accounts exist (OperationsTest); a listener made asynchronous would break that.
  */
 @Component
 @Order(10)

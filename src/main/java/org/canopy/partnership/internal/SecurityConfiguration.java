@@ -29,7 +29,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,10 @@ class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** No page needs a device or a payment: deny them to this site and anything it might embed. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), display-capture=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -100,6 +106,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico",
                                 "/sign-in", "/error", "/accessibility", "/public/**").permitAll()
+                        // For load balancers: the status only (details for administrators, application.properties).
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
+                        .permitAll()
                         // A calendar app cannot sign in: the secret token in the address is the credential.
                         .requestMatchers(HttpMethod.GET, "/learning/calendar/*.ics").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
@@ -116,7 +125,15 @@ class SecurityConfiguration {
                             res.sendRedirect(req.getContextPath() + "/sign-in?error");
                         }))
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+                // The error page tells a form sent after the session ended (no CSRF token to match) from a refusal.
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, denied) -> {
+                    req.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                    res.sendError(HttpStatus.FORBIDDEN.value());
+                }))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // Evidence links lead to other sites: they are not told which Canopy page, or which record, sent them.
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
