@@ -10,8 +10,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.springframework.stereotype.Component;
@@ -74,7 +76,19 @@ class Charts {
             // Benchmarks and targets are often single points: they keep their markers; mean and limits are lines only.
             renderer.setSeriesShapesVisible(s, !key.equals("Mean") && !key.endsWith("process limit"));
         }
-        var plot = new CategoryPlot(data, axis(), numberAxis(), renderer);
+        // Benchmark and target lines carry their name at their last point, not only in the legend.
+        renderer.setDefaultItemLabelGenerator(new LastPointNames());
+        renderer.setDefaultItemLabelFont(FONT);
+        renderer.setDefaultItemLabelsVisible(true);
+        var periods = new ThinnedPeriods(points.size());
+        // Whole period labels ("2020-21-Q3"), never cut to "20…": a shown label may use the room of the hidden ones
+        // beside it. Rotated labels would be drawn as outlines, several hundred kilobytes of paths.
+        periods.setMaximumCategoryLabelWidthRatio(Math.max(2f, periods.every * 2f));
+        var values = numberAxis();
+        // Scaled to the figures, limits and benchmarks (all of them are series, so all stay in view), not to zero.
+        values.setAutoRangeIncludesZero(false);
+        values.setAutoRangeStickyZero(false);
+        var plot = new CategoryPlot(data, periods, values, renderer);
         style(plot);
         var chart = new JFreeChart(null, FONT, plot, true);
         LegendTitle legend = chart.getLegend();
@@ -99,6 +113,42 @@ class Charts {
         var chart = new JFreeChart(null, FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return svg(chart, 240, 60, title);
+    }
+
+    /** Names a benchmark, target or limit line at its last point, so it can be told apart without the legend. */
+    static final class LastPointNames extends StandardCategoryItemLabelGenerator {
+
+        @Override
+        public String generateLabel(CategoryDataset dataset, int row, int column) {
+            String key = (String) dataset.getRowKey(row);
+            if (key.equals("Value")) {
+                return null;
+            }
+            for (int c = dataset.getColumnCount() - 1; c >= 0; c--) {
+                if (dataset.getValue(row, c) != null) {
+                    return c == column ? key : null;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A period axis that shows at most 12 labels, every n-th period, so that long series stay readable. */
+    static final class ThinnedPeriods extends CategoryAxis {
+
+        private final int every;
+
+        ThinnedPeriods(int periods) {
+            this.every = Math.max(1, (int) Math.ceil(periods / 12.0));
+            setTickLabelFont(FONT);
+        }
+
+        @Override
+        public java.awt.Paint getTickLabelPaint(Comparable category) {
+            var plot = (CategoryPlot) getPlot();
+            int index = plot == null ? 0 : plot.getDataset().getColumnIndex(category);
+            return index % every == 0 ? super.getTickLabelPaint(category) : new Color(0, 0, 0, 0);
+        }
     }
 
     private static CategoryAxis axis() {
