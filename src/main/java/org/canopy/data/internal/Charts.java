@@ -88,6 +88,8 @@ class Charts {
         // Scaled to the figures, limits and benchmarks (all of them are series, so all stay in view), not to zero.
         values.setAutoRangeIncludesZero(false);
         values.setAutoRangeStickyZero(false);
+        // Room above the highest point for its line's name.
+        values.setUpperMargin(0.12);
         var plot = new CategoryPlot(data, periods, values, renderer);
         style(plot);
         var chart = new JFreeChart(null, FONT, plot, true);
