@@ -31,19 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DashboardController {
 
-    /**
-     * How a point's signal is said in words, with a symbol that does not rely on colour. Public because the
-     * templates call it through SpEL, which finds public methods only.
-     */
-    public static String signalWords(Spc.Signal signal) {
-        return switch (signal) {
-            case IMPROVEMENT -> "▲ Improvement (special cause)";
-            case CONCERN -> "▼ Concern (special cause)";
-            case NEUTRAL_CHANGE -> "◆ Change, neither good nor bad (special cause)";
-            case NONE -> "No signal";
-        };
-    }
-
     private final Dashboard dashboard;
     private final Charts charts;
     private final ObservationImport imports;
@@ -281,7 +268,7 @@ class DashboardController {
         row.add(p.mean());
         row.add(p.lower());
         row.add(p.upper());
-        row.add(signalWords(p.signal()));
+        row.add(p.signal().words());
         row.add(p.narrative());
         row.add(p.source());
         return row;

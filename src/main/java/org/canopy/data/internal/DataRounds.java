@@ -411,7 +411,7 @@ class DataRounds {
                 var signal = FigureChecks.signalOf(indicator, series, period, outcome.value());
                 if (signal != Spc.Signal.NONE) {
                     problems.add(FieldProblem.of(indicator.code() + "-narrative", indicator.name() + ": the figure "
-                            + DataViews.format(outcome.value()) + " raises a signal (" + DashboardController.signalWords(signal)
+                            + DataViews.format(outcome.value()) + " raises a signal (" + signal.words()
                             + "): explain it in the narrative"));
                 } else if (flag != null) {
                     problems.add(FieldProblem.of(indicator.code() + "-narrative", indicator.name() + ": " + flag

@@ -83,7 +83,7 @@ final class DataViews {
 
         /** The signal in words, with a symbol that does not rely on colour. */
         public String signalWords() {
-            return DashboardController.signalWords(signal);
+            return signal.words();
         }
     }
 

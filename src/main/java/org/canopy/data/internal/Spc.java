@@ -18,9 +18,21 @@ final class Spc {
     static final int TREND = 6;
     static final double SCALING = 2.66;
 
-    /** The signal of one point. */
+    /** The signal of one point, and how it is said in words, with a symbol that does not rely on colour. */
     enum Signal {
-        NONE, IMPROVEMENT, CONCERN, NEUTRAL_CHANGE
+        NONE("No signal"), IMPROVEMENT("▲ Improvement (special cause)"), CONCERN("▼ Concern (special cause)"),
+        NEUTRAL_CHANGE("◆ Change, neither good nor bad (special cause)");
+
+        private final String words;
+
+        Signal(String words) {
+            this.words = words;
+        }
+
+        /** Public because the templates call it through SpEL, which finds public methods only. */
+        public String words() {
+            return words;
+        }
     }
 
     /** The limits of a series, and each point's signal in order. Null limits: too few points. */

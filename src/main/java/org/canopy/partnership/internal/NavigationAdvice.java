@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.ServicePages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,10 +21,15 @@ class NavigationAdvice {
 
     private final Partnerships partnerships;
     private final boolean demoMode;
+    private final List<ServicePages> pages;
 
-    NavigationAdvice(Partnerships partnerships, @Value("${canopy.demo.enabled:false}") boolean demoMode) {
+    NavigationAdvice(Partnerships partnerships, @Value("${canopy.demo.enabled:false}") boolean demoMode,
+            List<ServicePages> pages) {
         this.partnerships = partnerships;
         this.demoMode = demoMode;
+        // Each module contributes its own entry; they stand in their declared order.
+        this.pages = pages.stream().filter(p -> p.label() != null)
+                .sorted(java.util.Comparator.comparingInt(ServicePages::order)).toList();
     }
 
     @ModelAttribute("currentUser")
@@ -52,13 +58,10 @@ class NavigationAdvice {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         var links = new ArrayList<NavigationLink>();
-        links.add(link("Plans", "/plans", path, "/plans", "/actions"));
-        links.add(link("My updates", "/my-updates", path, "/my-updates"));
-        links.add(link("Data", "/dashboard", path, "/dashboard", "/data"));
-        links.add(link("Learning", "/learning", path, "/learning"));
-        links.add(link("Groups", "/groups", path, "/groups"));
-        if (user.isAdministrator()) {
-            links.add(link("Administration", "/admin", path, "/admin"));
+        for (var page : pages) {
+            if (!page.administratorsOnly() || user.isAdministrator()) {
+                links.add(link(page.label(), page.href(), path, page.activeFor().toArray(String[]::new)));
+            }
         }
         return links;
     }

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.canopy.partnership.ServicePages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -100,17 +102,19 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignInThrottle throttle)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignInThrottle throttle,
+            List<ServicePages> pages) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico",
-                                "/sign-in", "/error", "/accessibility", "/public/**").permitAll()
+                                "/sign-in", "/error", "/accessibility").permitAll()
                         // For load balancers: the status only (details for administrators, application.properties).
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/*", "/actuator/info")
                         .permitAll()
-                        // A calendar app cannot sign in: the secret token in the address is the credential.
-                        .requestMatchers(HttpMethod.GET, "/learning/calendar/*.ics").permitAll()
+                        // What each module opens to everyone (the published view, a calendar feed whose secret
+                        // address is its credential), declared by the module itself.
+                        .requestMatchers(open(pages, ServicePages::openPaths)).permitAll()
+                        .requestMatchers(HttpMethod.GET, open(pages, ServicePages::openForReading)).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
@@ -135,6 +139,12 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    /** The path patterns the modules open to everyone; a pattern nobody can ask for when none is declared. */
+    private static String[] open(List<ServicePages> pages, java.util.function.Function<ServicePages, List<String>> paths) {
+        var open = pages.stream().flatMap(p -> paths.apply(p).stream()).distinct().toArray(String[]::new);
+        return open.length == 0 ? new String[] {"/.none"} : open;
     }
 
     static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String title, String detail)

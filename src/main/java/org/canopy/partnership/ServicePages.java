@@ -1,0 +1,35 @@
+package org.canopy.partnership;
+
+import java.util.List;
+
+/**
+ * What a module adds to every page: its entry in the service navigation (label, address, the paths that
+ * mark it as the current section) and the paths of its that need no sign-in. Each module declares one as
+ * a bean, so the partnership module neither lists other modules' pages nor their security rules.
+ *
+ * @param order where the entry stands in the navigation, lowest first
+ * @param label the entry's words, or null for a module with no entry of its own
+ * @param href where the entry leads
+ * @param activeFor path prefixes that make the entry the current one
+ * @param administratorsOnly whether only the partnership administrator sees the entry
+ * @param openPaths path patterns anyone may reach without signing in, for any method
+ * @param openForReading path patterns anyone may read (GET) without signing in
+ */
+public record ServicePages(int order, String label, String href, List<String> activeFor, boolean administratorsOnly,
+        List<String> openPaths, List<String> openForReading) {
+
+    /** A navigation entry with nothing open to everyone. */
+    public static ServicePages entry(int order, String label, String href, String... activeFor) {
+        return new ServicePages(order, label, href, List.of(activeFor), false, List.of(), List.of());
+    }
+
+    /** The same entry, with paths anyone may reach without signing in. */
+    public ServicePages open(String... paths) {
+        return new ServicePages(order, label, href, activeFor, administratorsOnly, List.of(paths), openForReading);
+    }
+
+    /** The same entry, with paths anyone may read (GET) without signing in. */
+    public ServicePages openForReading(String... paths) {
+        return new ServicePages(order, label, href, activeFor, administratorsOnly, openPaths, List.of(paths));
+    }
+}
