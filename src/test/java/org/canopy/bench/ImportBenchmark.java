@@ -33,13 +33,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * table. Not a test (Surefire does not pick it up): run it with {@code bench/import-benchmark.sh}.
  * <p>
  * Arguments: {@code postgres|h2 [rows] [runs]}. The demo partnership's 3 areas are joined by benchmark
- * areas and the rows are 40 indicators x 125 areas x monthly periods from 2012-01 on, every one distinct.
+ * areas and the rows are 40 annual indicators x 125 areas x financial years from 1800-01 on, every one distinct
+ * (a figure's period must fit its indicator's frequency, so the periods are years, as the demo's indicators are).
  */
 public final class ImportBenchmark {
 
     static final int INDICATORS = 40;
     static final int AREAS = 125;
-    static final LocalDate FIRST_MONTH = LocalDate.of(2012, 1, 1);
+    static final int FIRST_YEAR = 1800;
     static final String[] NARRATIVES = {
         "Referrals steady after the %d March review; %d of %d families seen within 5 working days.",
         "Rise linked to the new front door: %d contacts, %d passed to social care, %d closed with advice.",
@@ -237,16 +238,16 @@ public final class ImportBenchmark {
         }
         List<Object[]> areas = jdbc.sql("select id, name from data_area where partnership_id = ? order by id")
                 .param(partnership).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-        List<Object[]> indicators = jdbc.sql("select id, code, unit from indicator where partnership_id = ? order by code")
+        List<Object[]> indicators = jdbc.sql("select id, code, unit from indicator where partnership_id = ? and frequency = 'ANNUAL' order by code")
                 .param(partnership).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
                 .list().subList(0, INDICATORS);
         try (BufferedWriter out = Files.newBufferedWriter(csv); BufferedWriter copy = Files.newBufferedWriter(copyCsv)) {
             out.write("indicator,period,area,value,narrative\n");
             copy.write("indicator_id,area_id,period,period_start,observed_value,narrative,recorded_by,recorded_at\n");
             int written = 0;
-            for (int month = 0; written < rows; month++) {
-                LocalDate start = FIRST_MONTH.plusMonths(month);
-                String period = String.format(Locale.ROOT, "%d-%02d", start.getYear(), start.getMonthValue());
+            for (int year = FIRST_YEAR; written < rows; year++) {
+                LocalDate start = LocalDate.of(year, 4, 1);
+                String period = String.format(Locale.ROOT, "%d-%02d", year, (year + 1) % 100);
                 for (int i = 0; i < indicators.size() && written < rows; i++) {
                     for (int a = 0; a < AREAS && written < rows; a++, written++) {
                         int h = (written * 7919 + 17) & 0x7fffffff;
