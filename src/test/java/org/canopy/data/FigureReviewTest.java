@@ -108,6 +108,8 @@ class FigureReviewTest {
 
         for (String user : List.of("police", "coordinator")) {
             assertThat(page(user, "/data/uploads/" + upload)).contains("Waiting for review").contains("812");
+            assertThat(page(user, "/data/uploads")).containsPattern("an API upload</a></td>\\s*<td[^>]*>[^<]*</td>\\s*"
+                    + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>");
         }
         for (String user : List.of("executive", "health", "council", "scrutineer", "viewer")) {
             mvc.perform(get("/data/uploads/" + upload).with(Requests.signedIn(users, user))).andExpect(status().isForbidden());

@@ -71,7 +71,7 @@ class FigureUploads {
 
     record Upload(long id, long partnershipId, Long agencyId, Status status, String fileName, String uploadedBy,
             LocalDateTime uploadedAt, LocalDateTime submittedAt, String reviewedBy, LocalDateTime reviewedAt,
-            String reviewComment, int version, List<Row> rows) {
+            String reviewComment, int version, List<Row> rows, int rowCount) {
 
         public List<Row> newRows() {
             return rows.stream().filter(r -> r.replaces() == null).toList();
@@ -164,14 +164,27 @@ class FigureUploads {
         return upload;
     }
 
-    /** The uploads the person may see, newest first (previews only their uploader's). */
+    /** The uploads the person may see, newest first (previews only their uploader's), with their rows counted, not read. */
     List<Upload> visibleTo(CanopyUser user) {
-        return jdbc.sql("select id from figure_upload where partnership_id = ? and status <> 'ABANDONED' order by uploaded_at desc, id desc")
-                .param(user.partnershipId()).query(Long.class).list().stream()
-                .map(id -> load(user.partnershipId(), id))
+        return jdbc.sql(SELECT_UPLOAD.replace("from figure_upload u", """
+                        , (select count(*) from figure_upload_row r where r.upload_id = u.id) from figure_upload u""")
+                        + " where u.partnership_id = ? and u.status <> 'ABANDONED' order by u.uploaded_at desc, u.id desc")
+                .param(user.partnershipId()).query((rs, n) -> upload(rs, List.of(), rs.getInt(13))).list().stream()
                 .filter(u -> mayRead(user, u))
                 .filter(u -> u.status() != Status.PREVIEW || u.uploadedBy().equals(user.getUsername()))
                 .toList();
+    }
+
+    private static final String SELECT_UPLOAD = """
+            select u.id, u.partnership_id, u.agency_id, u.status, u.file_name, u.uploaded_by, u.uploaded_at, u.submitted_at,
+                   u.reviewed_by, u.reviewed_at, u.review_comment, u.version from figure_upload u""";
+
+    private static Upload upload(java.sql.ResultSet rs, List<Row> rows, int rowCount) throws java.sql.SQLException {
+        long agency = rs.getLong(3);
+        Long agencyId = rs.wasNull() ? null : agency;
+        return new Upload(rs.getLong(1), rs.getLong(2), agencyId, Status.valueOf(rs.getString(4)), rs.getString(5),
+                rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getObject(8, LocalDateTime.class), rs.getString(9),
+                rs.getObject(10, LocalDateTime.class), rs.getString(11), rs.getInt(12), rows, rowCount);
     }
 
     /** How many uploads wait for the quality assurance group. */
@@ -192,17 +205,8 @@ class FigureUploads {
                         rs.getObject(9, java.time.LocalDate.class), DataViews.plain(rs.getBigDecimal(10)), rs.getString(11),
                         rs.getString(12), rs.getString(13), DataViews.plain(rs.getBigDecimal(14))))
                 .list();
-        return jdbc.sql("""
-                select id, partnership_id, agency_id, status, file_name, uploaded_by, uploaded_at, submitted_at, reviewed_by,
-                       reviewed_at, review_comment, version from figure_upload where id = ? and partnership_id = ?""")
-                .params(id, partnershipId)
-                .query((rs, n) -> {
-                    long agency = rs.getLong(3);
-                    return new Upload(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : agency, Status.valueOf(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class),
-                            rs.getObject(8, LocalDateTime.class), rs.getString(9), rs.getObject(10, LocalDateTime.class),
-                            rs.getString(11), rs.getInt(12), rows);
-                })
+        return jdbc.sql(SELECT_UPLOAD + " where u.id = ? and u.partnership_id = ?").params(id, partnershipId)
+                .query((rs, n) -> upload(rs, rows, rows.size()))
                 .optional().orElseThrow(() -> new NotFound("The upload"));
     }
 
