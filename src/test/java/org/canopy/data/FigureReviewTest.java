@@ -200,6 +200,76 @@ class FigureReviewTest {
     }
 
     @Test
+    void theRateCheckRunsOnARoundsFiguresAndOnAnIndicatorFile() throws Exception {
+        // An annual round: the council's children in need, looked after and child protection rates for 2021-22.
+        jdbc.sql("""
+                insert into data_round (partnership_id, period, period_start, due_date, opened_by, opened_at)
+                select partnership_id, '2021-22', date '2021-04-01', due_date, opened_by, opened_at from data_round
+                where period = '2021-22-Q1'""").update();
+        long round = jdbc.sql("select id from data_round where period = '2021-22'").query(Long.class).single();
+        try {
+            mvc.perform(put("/api/v1/data-rounds/" + round + "/submission").with(Requests.user("council"))
+                            .contentType("application/json").content("""
+                                    {"figures": [{"indicator": "CIN_COUNT", "value": "3000"}, {"indicator": "CIN_RATE", "value": "415"},
+                                                 {"indicator": "CLA_COUNT", "value": "310"}, {"indicator": "CLA_RATE", "value": "43"},
+                                                 {"indicator": "CP_COUNT", "value": "240"}, {"indicator": "CP_RATE", "value": "40"}],
+                                     "version": -1}"""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.figures[?(@.indicator == 'CP_RATE')].flag").value(org.hamcrest.Matchers.contains(
+                            org.hamcrest.Matchers.containsString("give 33.2 per 10,000, not 40"))))
+                    .andExpect(jsonPath("$.figures[?(@.indicator == 'CIN_COUNT')].flag").value(org.hamcrest.Matchers.contains(
+                            org.hamcrest.Matchers.nullValue())));
+        } finally {
+            jdbc.sql("delete from data_submission_value").update();
+            jdbc.sql("delete from data_submission").update();
+            jdbc.sql("delete from data_round where id = ?").param(round).update();
+        }
+
+        // An indicator file whose figures disagree: loaded whole, and the page says a flag is open.
+        String file = """
+                format: canopy-indicators/1
+                areas:
+                  - name: "Tower Hamlets"
+                    kind: LOCAL_AUTHORITY
+                indicators:
+                  - code: "EXCLUSIONS_TEST_COUNT"
+                    name: "Exclusions (test)"
+                    unit: COUNT
+                    polarity: LOWER_IS_BETTER
+                    frequency: ANNUAL
+                    observations: [{period: "2020-21", area: "Tower Hamlets", value: 100}]
+                  - code: "EXCLUSIONS_TEST_RATE"
+                    name: "Exclusions per 10,000 (test)"
+                    unit: RATE_PER_10000
+                    polarity: LOWER_IS_BETTER
+                    frequency: ANNUAL
+                    rateOf: "EXCLUSIONS_TEST_COUNT"
+                    populationIndicator: "EXCLUSIONS_TEST_PUPILS"
+                    observations: [{period: "2020-21", area: "Tower Hamlets", value: 50}]
+                  - code: "EXCLUSIONS_TEST_PUPILS"
+                    name: "Pupils (test)"
+                    unit: COUNT
+                    polarity: NEUTRAL
+                    frequency: ANNUAL
+                    observations: [{period: "2020-21", area: "Tower Hamlets", value: 45000}]
+                """;
+        try {
+            mvc.perform(multipart("/admin/indicators/load").file(new MockMultipartFile("file", "test.yaml", "text/yaml",
+                            file.getBytes(StandardCharsets.UTF_8))).with(Requests.signedIn(users, "coordinator")).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("success",
+                            org.hamcrest.Matchers.containsString("2 data quality flags are open")));
+            // 45,000 pupils held for 2020-21: 100 exclusions are 22.2 per 10,000, not 50.
+            assertThat(page("coordinator", "/data/quality")).contains("100 (exclusions (test)) and a population of 45,000"
+                    + " (Pupils (test)) give 22.2 per 10,000, not 50");
+        } finally {
+            jdbc.sql("""
+                    delete from observation where indicator_id in (select id from indicator where code like 'EXCLUSIONS_TEST%')""").update();
+            jdbc.sql("delete from indicator where code like 'EXCLUSIONS_TEST%'").update();
+        }
+    }
+
+    @Test
     void theQualityAssuranceGroupExplainsOrCorrectsAFlag() throws Exception {
         mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
                 .content(Figures.HEADER + "CHILDREN_AGED_0_17,2019-20,Tower Hamlets,72000,\n"

@@ -139,7 +139,7 @@ class FigureChecks {
             long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
             for (var found : RateConsistency.check(period, areaId, indicators, figures.get(group))) {
                 for (var f : relevant) {
-                    if (f.period().equals(period) && f.areaId() == areaId && found.figures().containsKey(f.indicator().code())) {
+                    if (f.period().equals(period) && f.areaId() == areaId && found.blames(f.indicator().code(), indicators)) {
                         warnings.merge(key(f.indicator().code(), areaId, period), found.message(), (a, b) -> a + " " + b);
                     }
                 }

@@ -28,6 +28,15 @@ final class RateConsistency {
     record Inconsistency(String period, long areaId, String populationCode, Map<String, BigDecimal> figures, String rateCode,
             String message) {
 
+        /** Whether the flag is about this figure: the rate flagged and its count, or every figure of a group flagged whole. */
+        boolean blames(String code, Map<String, Indicator> indicators) {
+            if (rateCode == null) {
+                return figures.containsKey(code);
+            }
+            var rate = indicators.get(rateCode);
+            return code.equals(rateCode) || (rate != null && code.equals(rate.rateOfCode()));
+        }
+
         /** Names the flag by its figures' values, so an explanation stays with those values and lapses when one changes. */
         String key() {
             return "rate|" + areaId + "|" + period + "|" + populationCode + "|" + figures.entrySet().stream()
