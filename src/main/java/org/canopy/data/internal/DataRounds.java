@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.canopy.data.internal.DataViews.Indicator;
+import org.canopy.governance.GroupFunction;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencySummary;
@@ -40,9 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class DataRounds {
-
-    /** The group whose chairs review submissions and escalate to the executive (besides the administrator). */
-    static final String QUALITY_ASSURANCE_GROUP = "Quality Assurance and Performance Group";
 
     enum Status {
         NOT_STARTED("Not started", "govuk-tag--grey"), DRAFT("Draft", "govuk-tag--yellow"),
@@ -142,15 +140,14 @@ class DataRounds {
 
     // ----- who may do what -------------------------------------------------------------------------
 
-    /** The administrator, or a group chair who belongs to the quality assurance group. */
+    /** The administrator, or a group chair who belongs to the quality assurance group (by its function, whatever its name). */
     boolean isReviewer(CanopyUser user) {
-        return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
+        return groups.administratorOrChairOf(user, GroupFunction.QUALITY_ASSURANCE);
     }
 
     /** A member of the quality assurance group (any role), or the administrator. */
     boolean inQualityAssurance(CanopyUser user) {
-        return user.isAdministrator() || groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
-                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+        return user.isAdministrator() || groups.memberOf(user, GroupFunction.QUALITY_ASSURANCE);
     }
 
     /**
