@@ -27,6 +27,7 @@ import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,26 +43,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DataRounds {
 
-    enum Status {
+    /** Where an agency's figures for a round stand, from not started to accepted. */
+    enum Status implements StatusTag {
         NOT_STARTED("Not started", "govuk-tag--grey"), DRAFT("Draft", "govuk-tag--yellow"),
         SUBMITTED("Submitted for review", "govuk-tag--blue"), ACCEPTED("Accepted", "govuk-tag--green"),
         RETURNED("Returned for changes", "govuk-tag--red");
 
-        private final String label;
-        private final String tagClass;
+        private final Tag tag;
 
-        Status(String label, String tagClass) {
-            this.label = label;
-            this.tagClass = tagClass;
-        }
+        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
 
-        public String label() {
-            return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
-        }
+        @Override public Tag tag() { return tag; }
 
         /** Whether the agency still owes its figures. */
         boolean outstanding() {
