@@ -13,8 +13,11 @@ public interface Groups {
     /** The group of that name in the partnership, created (and recorded in the history) if missing. */
     GroupSummary findOrCreate(long partnershipId, String actor, String name, GroupType type);
 
-    /** The group of that name in the partnership. */
+    /** The group of that name in the partnership: for finding a group a file names, never for deciding a right. */
     Optional<GroupSummary> byName(long partnershipId, String name);
+
+    /** The group of the partnership that holds the function, if one does ({@link GroupFunction#NONE} finds none). */
+    Optional<GroupSummary> withFunction(long partnershipId, GroupFunction function);
 
     /** The named groups of the partnership, in the order asked. */
     List<GroupSummary> byIds(long partnershipId, Collection<Long> ids);
@@ -28,15 +31,21 @@ public interface Groups {
     /** Adds a person to a group of the partnership (no change if they already belong). */
     void addMember(long partnershipId, String actor, long groupId, long userId);
 
+    /** Whether the person (by id) belongs to the group of the partnership that holds the function. */
+    default boolean memberOf(long partnershipId, long userId, GroupFunction function) {
+        return withFunction(partnershipId, function).map(g -> groupIdsOf(userId).contains(g.id())).orElse(false);
+    }
+
+    /** Whether the signed-in person belongs to the group of their partnership that holds the function. */
+    default boolean memberOf(CanopyUser user, GroupFunction function) {
+        return memberOf(user.partnershipId(), user.id(), function);
+    }
+
     /**
-     * Whether the person may act for the named group: the partnership administrator, or a group chair
-     * (by role) who belongs to it.
+     * Whether the person may act for the group holding the function: the partnership administrator, or a group
+     * chair (by role) who belongs to it.
      */
-    default boolean administratorOrChairOf(CanopyUser user, String groupName) {
-        if (user.isAdministrator()) {
-            return true;
-        }
-        return user.role() == Role.GROUP_CHAIR && byName(user.partnershipId(), groupName)
-                .map(g -> groupIdsOf(user.id()).contains(g.id())).orElse(false);
+    default boolean administratorOrChairOf(CanopyUser user, GroupFunction function) {
+        return user.isAdministrator() || (user.role() == Role.GROUP_CHAIR && memberOf(user, function));
     }
 }

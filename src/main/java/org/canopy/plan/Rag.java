@@ -1,9 +1,10 @@
 package org.canopy.plan;
 
 import java.util.Collection;
+import org.canopy.web.StatusTag;
 
 /** The status of an action's update, and of a priority, section or plan rolled up from them. */
-public enum Rag {
+public enum Rag implements StatusTag {
     RED("Red: off track", "govuk-tag--red"),
     AMBER("Amber: at risk", "govuk-tag--orange"),
     GREEN("Green: on track", "govuk-tag--green"),
@@ -16,22 +17,16 @@ public enum Rag {
             + "the status is 'No update'. Sections roll up from their priorities, and the plan from its sections, "
             + "by the same rule.";
 
-    private final String label;
-    private final String tagClass;
+    private final Tag tag;
 
     Rag(String label, String tagClass) {
-        this.label = label;
-        this.tagClass = tagClass;
+        tag = new Tag(label, tagClass);
     }
 
-    /** The status as shown to people. */
-    public String label() {
-        return label;
-    }
-
-    /** The GOV.UK tag colour for this status. */
-    public String tagClass() {
-        return tagClass;
+    /** The status's words and GOV.UK tag colour. */
+    @Override
+    public Tag tag() {
+        return tag;
     }
 
     /**

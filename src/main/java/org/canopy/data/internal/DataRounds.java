@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.canopy.data.internal.DataViews.Indicator;
+import org.canopy.governance.GroupFunction;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencySummary;
@@ -26,6 +27,7 @@ import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,29 +43,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DataRounds {
 
-    /** The group whose chairs review submissions and escalate to the executive (besides the administrator). */
-    static final String QUALITY_ASSURANCE_GROUP = "Quality Assurance and Performance Group";
-
-    enum Status {
+    /** Where an agency's figures for a round stand, from not started to accepted. */
+    enum Status implements StatusTag {
         NOT_STARTED("Not started", "govuk-tag--grey"), DRAFT("Draft", "govuk-tag--yellow"),
         SUBMITTED("Submitted for review", "govuk-tag--blue"), ACCEPTED("Accepted", "govuk-tag--green"),
         RETURNED("Returned for changes", "govuk-tag--red");
 
-        private final String label;
-        private final String tagClass;
+        private final Tag tag;
 
-        Status(String label, String tagClass) {
-            this.label = label;
-            this.tagClass = tagClass;
-        }
+        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
 
-        public String label() {
-            return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
-        }
+        @Override public Tag tag() { return tag; }
 
         /** Whether the agency still owes its figures. */
         boolean outstanding() {
@@ -142,15 +132,14 @@ class DataRounds {
 
     // ----- who may do what -------------------------------------------------------------------------
 
-    /** The administrator, or a group chair who belongs to the quality assurance group. */
+    /** The administrator, or a group chair who belongs to the quality assurance group (by its function, whatever its name). */
     boolean isReviewer(CanopyUser user) {
-        return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
+        return groups.administratorOrChairOf(user, GroupFunction.QUALITY_ASSURANCE);
     }
 
     /** A member of the quality assurance group (any role), or the administrator. */
     boolean inQualityAssurance(CanopyUser user) {
-        return user.isAdministrator() || groups.byName(user.partnershipId(), QUALITY_ASSURANCE_GROUP)
-                .map(g -> groups.groupIdsOf(user.id()).contains(g.id())).orElse(false);
+        return user.isAdministrator() || groups.memberOf(user, GroupFunction.QUALITY_ASSURANCE);
     }
 
     /**

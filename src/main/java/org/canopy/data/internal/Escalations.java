@@ -13,6 +13,7 @@ import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,25 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Escalations {
 
-    enum Status {
+    /** Where an escalation to the executive stands. */
+    enum Status implements StatusTag {
         OPEN("Open: awaiting the executive", "govuk-tag--red"), DECIDED("Decided: actions under way", "govuk-tag--yellow"),
         CLOSED("Closed", "govuk-tag--green");
 
-        private final String label;
-        private final String tagClass;
+        private final Tag tag;
 
-        Status(String label, String tagClass) {
-            this.label = label;
-            this.tagClass = tagClass;
-        }
+        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
 
-        public String label() {
-            return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
-        }
+        @Override public Tag tag() { return tag; }
     }
 
     record Escalation(long id, String indicatorCode, String indicatorName, String period, String reason, Status status,

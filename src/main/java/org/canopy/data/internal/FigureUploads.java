@@ -16,6 +16,7 @@ import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.StatusTag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,28 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FigureUploads {
 
-    enum Status {
-        PREVIEW("Checked, not stored", "govuk-tag--grey"), SUBMITTED("Waiting for review", "govuk-tag--blue"),
-        ACCEPTED("Accepted", "govuk-tag--green"), RETURNED("Returned", "govuk-tag--red"),
-        ABANDONED("Abandoned", "govuk-tag--grey");
-
-        private final String label;
-        private final String tagClass;
-
-        Status(String label, String tagClass) {
-            this.label = label;
-            this.tagClass = tagClass;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
-        }
-    }
-
     /** One row of an upload, with the figure it would replace as the figures stand now (null: a new figure). */
     record Row(int row, long indicatorId, String indicatorCode, String indicatorName, String unitSuffix, long areaId,
             String area, String period, java.time.LocalDate periodStart, BigDecimal value, String narrative, String warning,
@@ -67,6 +46,19 @@ class FigureUploads {
         public String shownReplaces() {
             return replaces == null ? "" : DataViews.format(replaces) + unitSuffix;
         }
+    }
+
+    /** Where an upload of figures stands: checked, waiting for the quality assurance group, then accepted or returned. */
+    enum Status implements StatusTag {
+        PREVIEW("Checked, not stored", "govuk-tag--grey"), SUBMITTED("Waiting for review", "govuk-tag--blue"),
+        ACCEPTED("Accepted", "govuk-tag--green"), RETURNED("Returned", "govuk-tag--red"),
+        ABANDONED("Abandoned", "govuk-tag--grey");
+
+        private final Tag tag;
+
+        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
+
+        @Override public Tag tag() { return tag; }
     }
 
     record Upload(long id, long partnershipId, Long agencyId, Status status, String fileName, String uploadedBy,

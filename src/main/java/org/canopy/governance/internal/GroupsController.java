@@ -3,10 +3,14 @@ package org.canopy.governance.internal;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.canopy.governance.GroupFunction;
 import org.canopy.governance.GroupType;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
+import org.canopy.web.EditConflict;
+import org.canopy.web.FormErrors;
+import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages listing the groups and their members; administrators add and remove members. */
+/** Pages listing the groups and their members; administrators rename groups, set their function and add and remove members. */
 @Controller
 class GroupsController {
 
@@ -46,10 +50,36 @@ class GroupsController {
         var memberIds = groups.members(id).stream().map(GroupRegistry.Member::userId).toList();
         var everyone = people.inPartnership(user.partnershipId());
         model.addAttribute("group", group);
+        model.addAttribute("functions", GroupFunction.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("name", group.name(), "function", group.function().name(),
+                    "version", String.valueOf(groups.version(user.partnershipId(), id))));
+        }
         model.addAttribute("members", people.byIds(user.partnershipId(), memberIds));
         model.addAttribute("candidates", everyone.stream().filter(p -> p.enabled() && !memberIds.contains(p.id()))
                 .sorted(Comparator.comparing(PersonSummary::displayName)).toList());
         return "governance/group";
+    }
+
+    @PostMapping("/groups/{id}")
+    String change(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        if (!user.isAdministrator()) {
+            throw new AccessDeniedException("Only an administrator renames a group or changes its function");
+        }
+        groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
+        try {
+            var changed = groups.change(user.partnershipId(), user.getUsername(), id, (int) parse(form.get("version")),
+                    form.get("name"), function(form.get("function")));
+            redirect.addFlashAttribute("success", "Saved " + changed.name() + " (" + changed.function().label() + ")");
+            return "redirect:/groups/" + id;
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("form", form);
+        } catch (EditConflict e) {
+            model.addAttribute("failure", e.getMessage());
+        }
+        return group(user, id, model);
     }
 
     @PostMapping("/groups/{id}/members")
@@ -82,6 +112,14 @@ class GroupsController {
     private static void requireAdministrator(CanopyUser user) {
         if (!user.isAdministrator()) {
             throw new AccessDeniedException("Only an administrator changes group membership");
+        }
+    }
+
+    private static GroupFunction function(String name) {
+        try {
+            return GroupFunction.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
         }
     }
 

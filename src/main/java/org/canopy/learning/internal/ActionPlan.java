@@ -19,6 +19,7 @@ import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,25 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 class ActionPlan implements DeadlineSource {
 
     /** Stored statuses, and OVERDUE, which is derived from a past due date while not complete. */
-    enum Status {
+    enum Status implements StatusTag {
         OPEN("Open", "govuk-tag--blue"), IN_PROGRESS("In progress", "govuk-tag--yellow"), COMPLETE("Complete", "govuk-tag--green"),
         OVERDUE("Overdue", "govuk-tag--red");
 
-        private final String label;
-        private final String tagClass;
+        private final Tag tag;
 
-        Status(String label, String tagClass) {
-            this.label = label;
-            this.tagClass = tagClass;
-        }
+        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
 
-        public String label() {
-            return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
-        }
+        @Override public Tag tag() { return tag; }
     }
 
     record Recommendation(long id, String text, Long ownerAgencyId, String ownerAgency, LocalDate due, Status stored,

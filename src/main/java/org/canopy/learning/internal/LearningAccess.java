@@ -1,8 +1,6 @@
 package org.canopy.learning.internal;
 
-import java.util.Locale;
-import org.canopy.governance.GroupSummary;
-import org.canopy.governance.GroupType;
+import org.canopy.governance.GroupFunction;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.Role;
@@ -29,18 +27,9 @@ class LearningAccess {
         this.groups = groups;
     }
 
-    /**
-     * Whether a group is the partnership's rapid review panel. The one place this is decided: today by the group
-     * being a panel whose name speaks of rapid review (any case, spacing or suffix); a group's function will replace it.
-     */
-    static boolean isRapidReviewPanel(GroupSummary group) {
-        String name = group.name().toLowerCase(Locale.UK).replaceAll("[^a-z]+", " ");
-        return group.type() == GroupType.PANEL && name.contains("rapid review");
-    }
-
-    /** Whether the person belongs to the partnership's rapid review panel. */
+    /** Whether the person belongs to the group holding the partnership's rapid review panel function. */
     boolean onRapidReviewPanel(long partnershipId, long userId) {
-        return groups.byIds(partnershipId, groups.groupIdsOf(userId)).stream().anyMatch(LearningAccess::isRapidReviewPanel);
+        return groups.memberOf(partnershipId, userId, GroupFunction.RAPID_REVIEW_PANEL);
     }
 
     /** Whether someone of this role, in this partnership, reads case records. */

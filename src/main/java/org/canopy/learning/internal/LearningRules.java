@@ -1,6 +1,7 @@
 package org.canopy.learning.internal;
 
 import java.util.List;
+import org.canopy.governance.GroupFunction;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.Role;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LearningRules {
 
-    static final String QUALITY_ASSURANCE_GROUP = "Quality Assurance and Performance Group";
-
     private final Groups groups;
     private final IdentifierGuard guard;
 
@@ -27,9 +26,9 @@ class LearningRules {
         this.guard = guard;
     }
 
-    /** The administrator, or a chair who belongs to the Quality Assurance and Performance Group. */
+    /** The administrator, or a chair who belongs to the quality assurance group (by its function, whatever its name). */
     boolean mayEdit(CanopyUser user) {
-        return groups.administratorOrChairOf(user, QUALITY_ASSURANCE_GROUP);
+        return groups.administratorOrChairOf(user, GroupFunction.QUALITY_ASSURANCE);
     }
 
     /** Refuses anyone but the administrator and the group's chairs: {@code what} they may not do, e.g. "change the action plan". */

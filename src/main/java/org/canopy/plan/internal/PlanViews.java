@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.canopy.governance.GroupSummary;
 import org.canopy.plan.Rag;
+import org.canopy.web.StatusTag;
 
 /** The read side of a plan, as pages, exports and the API show it. */
 final class PlanViews {
@@ -185,7 +186,7 @@ final class PlanViews {
      * A rolled-up status and how much of it is known: of {@code actions}, how many are up to date in the
      * current round. Green or complete from fewer than half of them reads "Not enough updates", by {@link #RULE}.
      */
-    record Status(Rag rag, CurrentRound round, int upToDate, int completeEarlier, int actions) {
+    record Status(Rag rag, CurrentRound round, int upToDate, int completeEarlier, int actions) implements StatusTag {
 
         /** How much is known, as the pages state it beside the roll-up rule. */
         static final String RULE = "A status also says how many actions it rests on: those with an update in this "
@@ -210,17 +211,13 @@ final class PlanViews {
             return (rag == Rag.GREEN || rag == Rag.COMPLETE) && !enoughUpdates();
         }
 
-        /** The status as its tag reads. */
-        public String label() {
+        /** The tag as it reads: grey "No update" or "Not enough updates" when nothing, or not enough, is known. */
+        @Override
+        public Tag tag() {
             if (rag == null) {
-                return "No update";
+                return new Tag("No update", "govuk-tag--grey");
             }
-            return notEnoughUpdates() ? "Not enough updates" : rag.label();
-        }
-
-        /** The GOV.UK tag colour: grey when nothing, or not enough, is known. */
-        public String tagClass() {
-            return rag == null || notEnoughUpdates() ? "govuk-tag--grey" : rag.tagClass();
+            return notEnoughUpdates() ? new Tag("Not enough updates", "govuk-tag--grey") : rag.tag();
         }
 
         /** "1 of 4 actions updated this round (2018-19-Q4)", with what the few updates say when not enough. */
