@@ -123,7 +123,7 @@ class DataQuality {
     void explain(CanopyUser user, String key, String explanation) {
         var flag = flag(user, key);
         var problems = new ArrayList<FieldProblem>();
-        String text = guard.freeText("explanation", "The explanation", explanation, true, 2000, problems);
+        String text = guard.freeText("explanation", "The explanation", explanation, true, 2000, problems, FieldProblem::of);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -196,7 +196,7 @@ class DataQuality {
         } catch (NumberFormatException e) {
             problems.add(FieldProblem.of("value", "Enter the corrected figure as a number, like 32.5"));
         }
-        String why = guard.freeText("reason", "The reason", reason, true, 2000, problems);
+        String why = guard.freeText("reason", "The reason", reason, true, 2000, problems, FieldProblem::of);
         if (!problems.isEmpty() || indicator == null) {
             throw new InvalidInput(problems);
         }

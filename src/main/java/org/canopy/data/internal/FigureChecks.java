@@ -69,12 +69,12 @@ class FigureChecks {
      * character positions but never the identifier itself. {@code label} starts the message.
      */
     List<FieldProblem> identifiers(String field, String label, String text) {
-        return guard.problems(field, label, text);
+        return guard.problems(field, label, text, FieldProblem::of);
     }
 
     /** Free text as stored (see {@link IdentifierGuard#freeText}), at most 4000 characters. */
     String freeText(String field, String label, String text, boolean required, List<FieldProblem> problems) {
-        return guard.freeText(field, label, text, required, 4000, problems);
+        return guard.freeText(field, label, text, required, 4000, problems, FieldProblem::of);
     }
 
     /**
