@@ -15,6 +15,7 @@ import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -201,7 +202,7 @@ class DataQuality {
             throw new InvalidInput(problems);
         }
         var area = store.areas(user.partnershipId()).stream().filter(a -> a.name().equals(flag.area())).findFirst().orElseThrow();
-        var period = DataPeriod.parse(flag.period()).orElseThrow();
+        var period = Period.parse(flag.period()).orElseThrow();
         var held = store.observations(indicator.id()).stream()
                 .filter(o -> o.areaId() == area.id() && o.period().equals(period.label())).findFirst().orElseThrow();
         var now = LocalDateTime.now(clock);
