@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.canopy.partnership.CanopyUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,9 +20,9 @@ class NavigationAdvice {
     private final Partnerships partnerships;
     private final boolean demoMode;
 
-    NavigationAdvice(Partnerships partnerships, @Value("${canopy.demo.enabled:false}") boolean demoMode) {
+    NavigationAdvice(Partnerships partnerships, DemoSettings demo) {
         this.partnerships = partnerships;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
     }
 
     @ModelAttribute("currentUser")
