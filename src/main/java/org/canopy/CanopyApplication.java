@@ -5,11 +5,13 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Canopy: the shared workspace of a local safeguarding children partnership. */
 @SpringBootApplication
+@ConfigurationPropertiesScan // each module's settings records, bound and validated at start-up
 @EnableScheduling
 public class CanopyApplication {
 

@@ -1,7 +1,7 @@
 package org.canopy.privacy;
 
 import java.util.List;
-import org.canopy.web.FieldProblem;
+import java.util.function.BiFunction;
 
 /**
  * Refuses identifiable data in free text: NHS numbers, unique pupil numbers, postcodes, dates of birth,
@@ -17,7 +17,7 @@ public interface IdentifierGuard {
     List<FoundIdentifier> scan(String text);
 
     /**
-     * Refuses {@code text} with {@link org.canopy.web.InvalidInput} (one problem per finding, all on
+     * Refuses {@code text} with {@link IdentifiersFound} (one problem per finding, all on
      * {@code field}) when {@link #scan} finds anything; null or blank text passes. {@code label} names the
      * text at the start of a sentence, e.g. "The narrative". The messages give the kind and the character
      * positions (counted from 1) and never repeat the identifier.
@@ -29,29 +29,36 @@ public interface IdentifierGuard {
      * for forms that gather every problem before refusing. {@code label} starts each message, e.g.
      * "The narrative"; the messages give the kind and the character positions, never the identifier.
      */
-    default List<FieldProblem> problems(String field, String label, String text) {
-        return scan(text).stream().map(found -> FieldProblem.of(field, label + " contains what looks like "
+    default List<TextProblem> problems(String field, String label, String text) {
+        return scan(text).stream().map(found -> new TextProblem(field, label + " contains what looks like "
                 + found.kind().label() + " (characters " + (found.start() + 1) + " to " + found.end() + "): remove it"))
                 .toList();
     }
 
+    /** {@link #problems(String, String, String)} as the caller's problem type, e.g. {@code FieldProblem::of}. */
+    default <P> List<P> problems(String field, String label, String text, BiFunction<String, String, ? extends P> as) {
+        return problems(field, label, text).stream().<P>map(problem -> problem.as(as)).toList();
+    }
+
     /**
      * Free text as it is stored: stripped, null when blank (a problem when {@code required}), at most
-     * {@code max} characters, free of identifiers. Problems go into {@code problems}, named by {@code label}
-     * ("The reason"), so a form can gather them all before refusing.
+     * {@code max} characters, free of identifiers. Problems go into {@code problems} as {@code as} makes them
+     * from a field and a message (e.g. {@code FieldProblem::of}), named by {@code label} ("The reason"), so a
+     * form can gather them all before refusing.
      */
-    default String freeText(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
+    default <P> String freeText(String field, String label, String text, boolean required, int max, List<? super P> problems,
+            BiFunction<String, String, ? extends P> as) {
         String t = text == null || text.isBlank() ? null : text.strip();
         if (t == null) {
             if (required) {
-                problems.add(FieldProblem.of(field, "Enter " + label.toLowerCase()));
+                problems.add(as.apply(field, "Enter " + label.toLowerCase()));
             }
             return null;
         }
         if (t.length() > max) {
-            problems.add(FieldProblem.of(field, label + " must be " + max + " characters or fewer"));
+            problems.add(as.apply(field, label + " must be " + max + " characters or fewer"));
         }
-        problems.addAll(problems(field, label, t));
+        problems.addAll(problems(field, label, t, as));
         return t;
     }
 }

@@ -8,6 +8,7 @@ import org.canopy.partnership.RecordChanged;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.Period;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,10 +73,10 @@ class Benchmarks {
         requireAdministrator(admin);
         var indicator = store.indicator(admin.partnershipId(), code).orElseThrow(() -> new NotFound("The indicator " + code));
         var problems = new ArrayList<FieldProblem>();
-        var period = DataPeriod.parse(periodText);
+        var period = Period.parse(periodText);
         if (period.isEmpty()) {
             problems.add(FieldProblem.of("targetPeriod", "Enter the period like 2021-22, 2021-22-Q1 or 2021-04"));
-        } else if (!period.get().fits(indicator.frequency())) {
+        } else if (!indicator.frequency().fits(period.get())) {
             problems.add(FieldProblem.of("targetPeriod", indicator.name() + " is " + indicator.frequency().adjective()
                     + ": enter " + indicator.frequency().example()));
         }

@@ -15,6 +15,7 @@ import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -123,7 +124,7 @@ class DataQuality {
     void explain(CanopyUser user, String key, String explanation) {
         var flag = flag(user, key);
         var problems = new ArrayList<FieldProblem>();
-        String text = guard.freeText("explanation", "The explanation", explanation, true, 2000, problems);
+        String text = guard.freeText("explanation", "The explanation", explanation, true, 2000, problems, FieldProblem::of);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -196,12 +197,12 @@ class DataQuality {
         } catch (NumberFormatException e) {
             problems.add(FieldProblem.of("value", "Enter the corrected figure as a number, like 32.5"));
         }
-        String why = guard.freeText("reason", "The reason", reason, true, 2000, problems);
+        String why = guard.freeText("reason", "The reason", reason, true, 2000, problems, FieldProblem::of);
         if (!problems.isEmpty() || indicator == null) {
             throw new InvalidInput(problems);
         }
         var area = store.areas(user.partnershipId()).stream().filter(a -> a.name().equals(flag.area())).findFirst().orElseThrow();
-        var period = DataPeriod.parse(flag.period()).orElseThrow();
+        var period = Period.parse(flag.period()).orElseThrow();
         var held = store.observations(indicator.id()).stream()
                 .filter(o -> o.areaId() == area.id() && o.period().equals(period.label())).findFirst().orElseThrow();
         var now = LocalDateTime.now(clock);

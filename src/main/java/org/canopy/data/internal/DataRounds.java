@@ -27,6 +27,7 @@ import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.Period;
 import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,8 +69,8 @@ class DataRounds {
             return closedAt == null;
         }
 
-        DataPeriod dataPeriod() {
-            return new DataPeriod(period, periodStart);
+        Period dataPeriod() {
+            return Period.parse(period).orElseThrow(); // stored labels were parsed on the way in
         }
     }
 
@@ -178,7 +179,7 @@ class DataRounds {
     Round open(CanopyUser admin, String periodText, DateInput dueDate) {
         requireAdministrator(admin);
         var problems = new ArrayList<FieldProblem>();
-        var period = DataPeriod.parse(periodText);
+        var period = Period.parse(periodText);
         if (period.isEmpty()) {
             problems.add(FieldProblem.of("period", "Enter the period like 2021-22 (a financial year), 2021-22-Q1 (a quarter) or 2021-04 (a month)"));
         } else if (jdbc.sql("select count(*) from data_round where partnership_id = ? and period = ?")
@@ -202,7 +203,7 @@ class DataRounds {
     /** Opens a round for the demo partnership, as its administrator would. */
     @Transactional
     void openForDemo(long partnershipId, String period, LocalDate due) {
-        var p = DataPeriod.parse(period).orElseThrow();
+        var p = Period.parse(period).orElseThrow();
         long id = store.insert("""
                 insert into data_round (partnership_id, period, period_start, due_date, opened_by, opened_at)
                 values (?, ?, ?, ?, ?, ?)""", partnershipId, p.label(), p.start(), due, DemoIndicators.ACTOR, LocalDateTime.now(clock));
@@ -224,7 +225,7 @@ class DataRounds {
 
     /** The indicators a round asks an agency for: its own indicators collected at the round's frequency. */
     List<Indicator> requested(Round round, long agencyId) {
-        var frequency = round.dataPeriod().frequency();
+        var frequency = Frequency.of(round.dataPeriod());
         return store.indicators(round.partnershipId()).stream()
                 .filter(i -> i.sourceAgencyId() != null && i.sourceAgencyId() == agencyId && i.frequency() == frequency)
                 .toList();
@@ -239,7 +240,7 @@ class DataRounds {
         Map<Long, LocalDateTime> reminded = new HashMap<>();
         jdbc.sql("select agency_id, max(sent_at) from data_reminder where round_id = ? group by agency_id").param(round.id())
                 .query((rs, n) -> reminded.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class))).list();
-        var frequency = round.dataPeriod().frequency();
+        var frequency = Frequency.of(round.dataPeriod());
         Map<Long, Integer> requested = new HashMap<>();
         store.indicators(round.partnershipId()).stream()
                 .filter(i -> i.sourceAgencyId() != null && i.frequency() == frequency)

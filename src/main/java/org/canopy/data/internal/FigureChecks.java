@@ -8,6 +8,7 @@ import org.canopy.data.internal.DataViews.Indicator;
 import org.canopy.data.internal.DataViews.Observation;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
+import org.canopy.web.Period;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,19 +70,19 @@ class FigureChecks {
      * character positions but never the identifier itself. {@code label} starts the message.
      */
     List<FieldProblem> identifiers(String field, String label, String text) {
-        return guard.problems(field, label, text);
+        return guard.problems(field, label, text, FieldProblem::of);
     }
 
     /** Free text as stored (see {@link IdentifierGuard#freeText}), at most 4000 characters. */
     String freeText(String field, String label, String text, boolean required, List<FieldProblem> problems) {
-        return guard.freeText(field, label, text, required, 4000, problems);
+        return guard.freeText(field, label, text, required, 4000, problems, FieldProblem::of);
     }
 
     /**
      * The statistical signal the value would raise in the area's series, with the other periods as held:
      * {@link Spc.Signal#NONE} when it raises none (or the series is too short for limits).
      */
-    static Spc.Signal signalOf(Indicator indicator, List<Observation> areaSeries, DataPeriod period, BigDecimal value) {
+    static Spc.Signal signalOf(Indicator indicator, List<Observation> areaSeries, Period period, BigDecimal value) {
         var values = new ArrayList<Double>();
         int at = -1;
         for (var o : areaSeries) {
@@ -153,7 +154,7 @@ class FigureChecks {
      * held, or more than 3 standard deviations from their mean (both once there are {@value Spc#MIN_POINTS}
      * periods), or outside the range the partnership expects of the indicator. Null when none.
      */
-    static String outlierWarning(Indicator indicator, List<Observation> areaSeries, DataPeriod period, BigDecimal value) {
+    static String outlierWarning(Indicator indicator, List<Observation> areaSeries, Period period, BigDecimal value) {
         var suffix = indicator.unit().suffix();
         if (indicator.expectedMin() != null && value.compareTo(indicator.expectedMin()) < 0
                 || indicator.expectedMax() != null && value.compareTo(indicator.expectedMax()) > 0) {

@@ -217,7 +217,8 @@ class FigureUploads {
         Map<Integer, String> given = new LinkedHashMap<>();
         for (var r : upload.warned()) {
             String field = "explanation-" + r.row();
-            String text = guard.freeText(field, "Row " + r.row() + "'s explanation", explanations.get(r.row()), false, 2000, problems);
+            String text = guard.freeText(field, "Row " + r.row() + "'s explanation", explanations.get(r.row()), false, 2000,
+                    problems, FieldProblem::of);
             if (text == null && r.narrative() == null) {
                 problems.add(FieldProblem.of(field, "Row " + r.row() + ": " + r.warning() + " Explain it, or correct the file and upload it again."));
             }
@@ -266,7 +267,7 @@ class FigureUploads {
         var upload = upload(reviewer, id);
         requireStatus(upload, Status.SUBMITTED, version);
         var problems = new ArrayList<FieldProblem>();
-        String text = guard.freeText("comment", "The comment", comment, false, 2000, problems);
+        String text = guard.freeText("comment", "The comment", comment, false, 2000, problems, FieldProblem::of);
         if (!accept && text == null) {
             problems.add(FieldProblem.of("comment", "Say what needs to change before the figures can be accepted"));
         }

@@ -1,5 +1,7 @@
 package org.canopy.data.internal;
 
+import org.canopy.web.Period;
+
 /** How often an indicator is reported, and so which periods its figures take. */
 enum Frequency {
     ANNUAL("annual", "a financial year like 2020-21, or a calendar year like 2015"),
@@ -12,6 +14,20 @@ enum Frequency {
     Frequency(String adjective, String example) {
         this.adjective = adjective;
         this.example = example;
+    }
+
+    /** How often an indicator reported in periods like {@code period} is collected: a year of either kind is annual. */
+    static Frequency of(Period period) {
+        return switch (period.kind()) {
+            case FINANCIAL_YEAR, CALENDAR_YEAR -> ANNUAL;
+            case QUARTER -> QUARTERLY;
+            case MONTH -> MONTHLY;
+        };
+    }
+
+    /** Whether a figure for {@code period} suits an indicator reported at this frequency (a year, a quarter, a month). */
+    boolean fits(Period period) {
+        return of(period) == this;
     }
 
     String adjective() {

@@ -12,6 +12,7 @@ import org.canopy.partnership.RecordChanged;
 import org.canopy.plan.PlanPriorities;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.Period;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,8 @@ class IndicatorCatalogue {
                 problems.add(FieldProblem.of("indicators[" + i + "].code", "The catalogue already has an indicator " + entry.code()));
             }
             for (int j = 0; j < entry.observations().size(); j++) {
-                var period = DataPeriod.parse(entry.observations().get(j).period());
-                if (period.isPresent() && !period.get().fits(entry.frequency())) {
+                var period = Period.parse(entry.observations().get(j).period());
+                if (period.isPresent() && !entry.frequency().fits(period.get())) {
                     problems.add(FieldProblem.of("indicators[" + i + "].observations[" + j + "].period", entry.code() + " is "
                             + entry.frequency().adjective() + ": its period is " + entry.frequency().example() + ", not '"
                             + period.get().label() + "'"));
@@ -101,7 +102,7 @@ class IndicatorCatalogue {
                     .filter(id -> id != null).toList();
             long id = store.createIndicator(partnershipId, entry, agencyId, linked, groupIds);
             for (var o : entry.observations()) {
-                var period = DataPeriod.parse(o.period()).orElseThrow();
+                var period = Period.parse(o.period()).orElseThrow();
                 jdbc.sql("""
                         insert into observation (indicator_id, area_id, period, period_start, observed_value, source, quote,
                                                  recorded_by, recorded_at)

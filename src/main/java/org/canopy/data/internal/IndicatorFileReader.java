@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.canopy.web.Period;
 import org.canopy.web.StructuredFile;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class IndicatorFileReader {
             }
             var observations = v.list(node, "observations", path + ".observations", false, (o, opath) -> {
                 String period = v.text(o, "period", opath + ".period", 10, true);
-                if (period != null && DataPeriod.parse(period).isEmpty()) {
+                if (period != null && Period.parse(period).isEmpty()) {
                     v.problem(opath + ".period", "'" + period + "' is not a period like 2020-21, 2020-21-Q3, 2021-03 or 2015");
                 }
                 String area = v.text(o, "area", opath + ".area", 200, true);

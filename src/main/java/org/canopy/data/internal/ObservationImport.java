@@ -24,6 +24,7 @@ import org.canopy.partnership.Role;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.Period;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -178,7 +179,7 @@ class ObservationImport {
     }
 
     /** A row that passed every check: what it would store, the figure it would replace (null: a new one), any warning. */
-    record CheckedRow(int row, Indicator indicator, Area area, DataPeriod period, BigDecimal value, String narrative,
+    record CheckedRow(int row, Indicator indicator, Area area, Period period, BigDecimal value, String narrative,
             BigDecimal replaces, String warning) {
 
         /** The row as {@link ObservationWriter} stores it. */
@@ -232,11 +233,11 @@ class ObservationImport {
                 problems.add(new FieldProblem("indicator", "Your agency does not submit " + indicator.code()
                         + (indicator.sourceAgency() == null ? "" : " (it comes from " + indicator.sourceAgency() + ")"), row.row()));
             }
-            var period = DataPeriod.parse(row.period());
+            var period = Period.parse(row.period());
             if (period.isEmpty()) {
                 problems.add(new FieldProblem("period", "'" + (row.period() == null ? "" : row.period())
                         + "' is not a period like 2020-21, 2020-21-Q3, 2021-03 or 2015", row.row()));
-            } else if (indicator != null && !period.get().fits(indicator.frequency())) {
+            } else if (indicator != null && !indicator.frequency().fits(period.get())) {
                 problems.add(new FieldProblem("period", indicator.code() + " is " + indicator.frequency().adjective()
                         + ": its period is " + indicator.frequency().example() + ", not '" + period.get().label() + "'", row.row()));
             }

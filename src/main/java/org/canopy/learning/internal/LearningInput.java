@@ -17,6 +17,6 @@ class LearningInput {
 
     /** Text as stored: trimmed, null when blank, within {@code max} characters and free of identifiers. */
     String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
-        return guard.freeText(field, label, text, required, max, problems);
+        return guard.freeText(field, label, text, required, max, problems, FieldProblem::of);
     }
 }

@@ -46,6 +46,6 @@ class LearningRules {
 
     /** Free text as stored: trimmed, within {@code max} characters and free of identifiers; problems added to the list. */
     String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
-        return guard.freeText(field, label, text, required, max, problems);
+        return guard.freeText(field, label, text, required, max, problems, FieldProblem::of);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.ServicePages;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,10 +22,9 @@ class NavigationAdvice {
     private final boolean demoMode;
     private final List<ServicePages> pages;
 
-    NavigationAdvice(Partnerships partnerships, @Value("${canopy.demo.enabled:false}") boolean demoMode,
-            List<ServicePages> pages) {
+    NavigationAdvice(Partnerships partnerships, DemoSettings demo, List<ServicePages> pages) {
         this.partnerships = partnerships;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
         // Each module contributes its own entry; they stand in their declared order.
         this.pages = pages.stream().filter(p -> p.label() != null)
                 .sorted(java.util.Comparator.comparingInt(ServicePages::order)).toList();

@@ -11,7 +11,6 @@ import org.canopy.partnership.RecordChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -42,13 +41,13 @@ class OutboxMessages implements Outbox {
     private final String from;
 
     OutboxMessages(JdbcClient jdbc, UserAccounts users, ObjectProvider<JavaMailSender> mail,
-            ApplicationEventPublisher events, Clock clock, @Value("${canopy.mail.from:canopy@localhost}") String from) {
+            ApplicationEventPublisher events, Clock clock, MailSettings mailSettings) {
         this.jdbc = jdbc;
         this.users = users;
         this.mail = mail;
         this.events = events;
         this.clock = clock;
-        this.from = from;
+        this.from = mailSettings.from();
     }
 
     @Override

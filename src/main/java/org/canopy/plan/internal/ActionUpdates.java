@@ -221,14 +221,14 @@ class ActionUpdates {
         } else if (narrative.length() > MAX_NARRATIVE) {
             problems.add(FieldProblem.of("narrative", "The narrative must be " + MAX_NARRATIVE + " characters or fewer"));
         } else {
-            problems.addAll(guard.problems("narrative", "The narrative", narrative));
+            problems.addAll(guard.problems("narrative", "The narrative", narrative, FieldProblem::of));
         }
         String step = input.correctiveStep() == null ? "" : input.correctiveStep().strip();
         if (step.length() > MAX_CORRECTIVE_STEP) {
             problems.add(FieldProblem.of("correctiveStep", "The corrective step must be " + MAX_CORRECTIVE_STEP
                     + " characters or fewer"));
         } else {
-            problems.addAll(guard.problems("correctiveStep", "The corrective step", step));
+            problems.addAll(guard.problems("correctiveStep", "The corrective step", step, FieldProblem::of));
         }
         String evidence = input.evidenceUrl() == null ? "" : input.evidenceUrl().strip();
         if (!evidence.isEmpty() && !isWebAddress(evidence)) {

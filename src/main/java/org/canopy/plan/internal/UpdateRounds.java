@@ -15,6 +15,7 @@ import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
+import org.canopy.web.Period;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,10 +59,10 @@ class UpdateRounds {
         requireAdministrator(admin);
         var plan = plans.plan(admin.partnershipId(), planId).orElseThrow(() -> new NotFound("The plan"));
         var problems = new ArrayList<FieldProblem>();
-        var period = Period.parse(periodText);
+        var period = Period.parseQuarter(periodText);
         if (period.isEmpty()) {
             problems.add(FieldProblem.of("period", "Enter the quarter as a financial year and quarter, like 2018-19-Q4"));
-        } else if (period.get().lastDay().isBefore(plan.start()) || period.get().firstDay().isAfter(plan.end())) {
+        } else if (period.get().lastDay().isBefore(plan.start()) || period.get().start().isAfter(plan.end())) {
             problems.add(FieldProblem.of("period", "The quarter must fall within the plan, "
                     + plan.start() + " to " + plan.end()));
         } else if (round(planId, period.get().toString()).isPresent()) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.canopy.privacy.FoundIdentifier;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.privacy.IdentifierKind;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.InvalidInput;
+import org.canopy.privacy.IdentifiersFound;
+import org.canopy.privacy.TextProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -172,13 +172,13 @@ public class PatternIdentifierGuard implements IdentifierGuard {
             return;
         }
         String subject = subject(label);
-        List<FieldProblem> problems = new ArrayList<>(found.size());
+        List<TextProblem> problems = new ArrayList<>(found.size());
         for (FoundIdentifier identifier : found) {
             // Positions are counted from 1 for people: characters start + 1 to end, both included.
-            problems.add(FieldProblem.of(field, subject + " contains what looks like " + identifier.kind().label()
+            problems.add(new TextProblem(field, subject + " contains what looks like " + identifier.kind().label()
                     + " (characters " + (identifier.start() + 1) + " to " + identifier.end() + "). " + ADVICE));
         }
-        throw new InvalidInput(problems);
+        throw new IdentifiersFound(problems);
     }
 
     private static String subject(String label) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.canopy.privacy.FoundIdentifier;
 import org.canopy.privacy.IdentifierKind;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.InvalidInput;
+import org.canopy.privacy.IdentifiersFound;
+import org.canopy.privacy.TextProblem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,10 +167,10 @@ class PatternIdentifierGuardTest {
     void checkRefusesWithKindAndPositionButNotTheIdentifier() {
         String text = "Child A's NHS 943 476 5919 was on the form.";
 
-        InvalidInput refused = catchThrowableOfType(InvalidInput.class,
+        IdentifiersFound refused = catchThrowableOfType(IdentifiersFound.class,
                 () -> guard.check("narrative", "The narrative", text));
 
-        assertThat(refused.problems()).containsExactly(FieldProblem.of("narrative",
+        assertThat(refused.problems()).containsExactly(new TextProblem("narrative",
                 "The narrative contains what looks like an NHS number (characters 15 to 26). Canopy holds no "
                         + "information that identifies a child or family: remove it and describe the situation "
                         + "without it."));
@@ -183,7 +183,7 @@ class PatternIdentifierGuardTest {
     void checkGivesOneProblemPerFinding() {
         String text = "Born on 12/03/2015, lives at E1 6AN, mum on 07700 900123.";
 
-        InvalidInput refused = catchThrowableOfType(InvalidInput.class,
+        IdentifiersFound refused = catchThrowableOfType(IdentifiersFound.class,
                 () -> guard.check("summary", "the summary", text));
 
         assertThat(refused.problems()).hasSize(3).allSatisfy(problem -> {
@@ -191,7 +191,7 @@ class PatternIdentifierGuardTest {
             assertThat(problem.message()).startsWith("The summary contains what looks like ")
                     .doesNotContain("12/03/2015").doesNotContain("E1 6AN").doesNotContain("07700");
         });
-        assertThat(refused.problems()).extracting(FieldProblem::message).satisfiesExactly(
+        assertThat(refused.problems()).extracting(TextProblem::message).satisfiesExactly(
                 m -> assertThat(m).contains("a date of birth (characters 9 to 18)"),
                 m -> assertThat(m).contains("a postcode (characters 30 to 35)"),
                 m -> assertThat(m).contains("a phone number (characters 45 to 56)"));
