@@ -7,7 +7,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Debian's Chromium driven by Playwright (no browser download), with an axe-core check per page. */
@@ -26,9 +28,24 @@ final class Browser implements AutoCloseable {
                 .setExecutablePath(BrowserAvailable.CHROMIUM).setHeadless(true).setArgs(ARGS));
     }
 
+    /** A page in a fresh context (no cookies), remembering the view template of each page it loads. */
     Page newPage() {
-        return chromium.newContext().newPage();
+        Page page = chromium.newContext().newPage();
+        page.onResponse(response -> {
+            if (response.request().isNavigationRequest() && response.frame() == page.mainFrame()) {
+                String view = response.headers().get(RenderedViews.HEADER.toLowerCase(Locale.ROOT));
+                if (view == null) {
+                    VIEWS.remove(page);
+                } else {
+                    VIEWS.put(page, view);
+                }
+            }
+        });
+        return page;
     }
+
+    /** The view template of the document each open page shows (absent for a redirect or a non-page answer). */
+    private static final Map<Page, String> VIEWS = new ConcurrentHashMap<>();
 
     /** Runs axe-core (WCAG 2.2 A and AA rules) and fails with the violations listed. */
     static void assertAccessible(Page page) {
@@ -40,6 +57,10 @@ final class Browser implements AutoCloseable {
                         .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .toList();
         assertThat(violations).as("axe-core violations on %s", page.url()).isEmpty();
+        String view = VIEWS.get(page);
+        if (view != null) {
+            RenderedViews.AXE_CHECKED.add(view);
+        }
     }
 
     @Override

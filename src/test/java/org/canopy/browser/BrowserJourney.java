@@ -8,15 +8,18 @@ import org.canopy.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** A journey through the demo in Chromium: the running application on a random port, one browser per class. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1"})
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(RenderedViews.class)
 @ExtendWith(BrowserAvailable.class)
 @Tag("browser")
 abstract class BrowserJourney {
@@ -27,8 +30,9 @@ abstract class BrowserJourney {
     int port;
 
     @BeforeAll
-    static void start() {
+    static void start(TestInfo test) {
         browser = new Browser();
+        test.getTestClass().ifPresent(RenderedViews.JOURNEYS_RUN::add);
     }
 
     @AfterAll

@@ -67,6 +67,18 @@ class PlanJourneyBrowserTest extends BrowserJourney {
             page.navigate(url(path));
             Browser.assertAccessible(page);
         }
+        // A group's page, from the first group on the list.
+        page.navigate(url("/groups"));
+        var group = page.locator("main table a").first();
+        String groupName = group.textContent().strip();
+        group.click();
+        assertThat(page.locator("h1")).hasText(groupName);
+        Browser.assertAccessible(page);
+        // The accessibility statement, from the footer every page carries.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accessibility").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("Accessibility statement for Canopy");
+        Browser.assertAccessible(page);
+        page.navigate(url("/plans"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tower Hamlets Children and Families Plan 2016-19")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Find and filter actions")).click();
         page.getByLabel("Search the action text and latest narratives").fill("asthma");
