@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebMvcTest} of a page needs besides its controller: the layout's navigation advice (with the
- * partnership's name from a mock rather than the database) and the {@code @dates} helper the templates call.
+ * partnership's name from a mock rather than the database, the demo setting and one module's navigation entry)
+ * and the {@code @dates} helper the templates call.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(Dates.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DemoSettings.class)
 public class PageSlice {
 
     /** The partnership name every sliced page shows in its service navigation. */
@@ -27,6 +29,12 @@ public class PageSlice {
         Partnerships partnerships = mock(Partnerships.class);
         when(partnerships.name(anyLong())).thenReturn(PARTNERSHIP);
         return partnerships;
+    }
+
+    /** One module's navigation entry, as every module contributes its own. */
+    @Bean
+    org.canopy.partnership.ServicePages slicedPage() {
+        return org.canopy.partnership.ServicePages.entry(30, "Data", "/dashboard", "/dashboard", "/data");
     }
 
     /** A signed-in person of partnership 1 with {@code role}, for {@code SecurityMockMvcRequestPostProcessors.user}. */
