@@ -72,17 +72,26 @@ class DashboardController {
         var withFigures = tiles.stream().filter(t -> t.latest() != null).toList();
         model.addAttribute("withFigures", withFigures);
         model.addAttribute("withoutFigures", tiles.stream().filter(t -> t.latest() == null).toList());
-        model.addAttribute("attention", withFigures.stream().filter(t -> !t.concerns().isEmpty()).toList());
-        // The rest grouped by the first plan priority each indicator measures, in the plan's order.
+        // Each tile's concerns are worked out once: those with any lead; the rest are grouped by the first plan
+        // priority they measure, in the plan's order.
+        var attention = new ArrayList<Dashboard.Tile>();
+        Map<Long, List<Dashboard.Tile>> byPriority = new java.util.HashMap<>();
+        var unlinked = new ArrayList<Dashboard.Tile>();
+        for (var t : withFigures) {
+            if (!t.concerns().isEmpty()) {
+                attention.add(t);
+                continue;
+            }
+            Long first = firstPriority(t, planPriorities);
+            (first == null ? unlinked : byPriority.computeIfAbsent(first, k -> new ArrayList<>())).add(t);
+        }
+        model.addAttribute("attention", attention);
         var groups = new java.util.LinkedHashMap<String, List<Dashboard.Tile>>();
         for (var p : planPriorities) {
-            var measured = withFigures.stream().filter(t -> t.concerns().isEmpty()
-                    && !t.indicator().priorityIds().isEmpty() && firstPriority(t, planPriorities) == p.id()).toList();
-            if (!measured.isEmpty()) {
-                groups.put(p.number() + ". " + p.title(), measured);
+            if (byPriority.containsKey(p.id())) {
+                groups.put(p.number() + ". " + p.title(), byPriority.get(p.id()));
             }
         }
-        var unlinked = withFigures.stream().filter(t -> t.concerns().isEmpty() && firstPriority(t, planPriorities) == null).toList();
         if (!unlinked.isEmpty()) {
             groups.put("The borough and the partnership (no plan priority)", unlinked);
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.canopy.data.internal.DataViews.Indicator;
@@ -67,12 +66,7 @@ class DataQuality {
     List<Flag> flags(long partnershipId) {
         Map<String, Indicator> indicators = new HashMap<>();
         store.indicators(partnershipId).forEach(i -> indicators.put(i.code(), i));
-        var related = new HashSet<String>();
-        indicators.values().stream().filter(i -> i.rateOfCode() != null && i.populationCode() != null).forEach(i -> {
-            related.add(i.code());
-            related.add(i.rateOfCode());
-            related.add(i.populationCode());
-        });
+        var related = RateConsistency.relatedCodes(indicators.values());
         Map<Long, String> areaNames = new HashMap<>();
         store.areas(partnershipId).forEach(a -> areaNames.put(a.id(), a.name()));
         Map<String, Object[]> notes = new HashMap<>();

@@ -117,12 +117,7 @@ class FigureChecks {
      * of a disagreement, keyed by {@link #key}.
      */
     Map<String, String> rateWarnings(long partnershipId, Map<String, Indicator> indicators, List<Incoming> incoming) {
-        var related = new java.util.HashSet<String>();
-        indicators.values().stream().filter(i -> i.rateOfCode() != null && i.populationCode() != null).forEach(i -> {
-            related.add(i.code());
-            related.add(i.rateOfCode());
-            related.add(i.populationCode());
-        });
+        var related = RateConsistency.relatedCodes(indicators.values());
         var relevant = incoming.stream().filter(f -> related.contains(f.indicator().code())).toList();
         Map<String, String> warnings = new java.util.HashMap<>();
         if (relevant.isEmpty()) {

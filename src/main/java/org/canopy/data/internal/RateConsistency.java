@@ -44,6 +44,17 @@ final class RateConsistency {
         }
     }
 
+    /** The codes the check reads: every rate that names its count and population, with those two. */
+    static java.util.Set<String> relatedCodes(java.util.Collection<Indicator> indicators) {
+        var related = new java.util.HashSet<String>();
+        indicators.stream().filter(i -> i.rateOfCode() != null && i.populationCode() != null).forEach(i -> {
+            related.add(i.code());
+            related.add(i.rateOfCode());
+            related.add(i.populationCode());
+        });
+        return related;
+    }
+
     /** A rate with its count: what one pair of figures implies about the population. */
     private record Pair(Indicator rate, BigDecimal rateValue, Indicator count, BigDecimal countValue) {
 
