@@ -1,0 +1,103 @@
+package org.canopy.data.escalations;
+
+import java.util.List;
+import java.util.Map;
+import org.canopy.data.dashboard.DashboardController;
+import org.canopy.data.rounds.RoundsController;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.People;
+import org.canopy.web.EditConflict;
+import org.canopy.web.FieldProblem;
+import org.canopy.web.FormErrors;
+import org.canopy.web.InvalidInput;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for escalations: raised from an indicator page, decided by the executive, closed when dealt with. */
+@Controller
+class EscalationsController {
+
+    private final Escalations escalations;
+    private final DashboardController dashboard;
+    private final People people;
+
+    EscalationsController(Escalations escalations, DashboardController dashboard, People people) {
+        this.escalations = escalations;
+        this.dashboard = dashboard;
+        this.people = people;
+    }
+
+    @GetMapping("/data/escalations")
+    String list(@AuthenticationPrincipal CanopyUser user, Model model) {
+        var all = escalations.escalations(user.partnershipId());
+        model.addAttribute("open", all.stream().filter(e -> e.status() == Escalations.Status.OPEN).toList());
+        model.addAttribute("others", all.stream().filter(e -> e.status() != Escalations.Status.OPEN).toList());
+        return "data/escalations";
+    }
+
+    @PostMapping("/dashboard/indicators/{code}/escalations")
+    String raise(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            var raised = escalations.raise(user, code, form.get("period"), form.get("reason"));
+            redirect.addFlashAttribute("success", "Escalated to the executive");
+            return "redirect:/data/escalations/" + raised.id();
+        } catch (InvalidInput e) {
+            FormErrors.addTo(model, e.problems());
+            model.addAttribute("escalationForm", form);
+            return dashboard.indicator(user, code, null, model);
+        }
+    }
+
+    @GetMapping("/data/escalations/{id}")
+    String escalation(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
+        var escalation = escalations.escalation(user.partnershipId(), id);
+        model.addAttribute("escalation", escalation);
+        model.addAttribute("history", escalations.history(id));
+        model.addAttribute("names", people.displayNames(user.partnershipId()));
+        model.addAttribute("mayDecide", Escalations.mayDecide(user) && escalation.status() == Escalations.Status.OPEN);
+        model.addAttribute("mayClose", escalation.status() == Escalations.Status.DECIDED
+                && (Escalations.mayDecide(user) || dashboard.isReviewer(user)));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "data/escalation";
+    }
+
+    @PostMapping("/data/escalations/{id}/decision")
+    String decide(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            escalations.decide(user, id, form.get("decision"), form.get("actions"), RoundsController.parseVersion(form.get("version")));
+            redirect.addFlashAttribute("success", "The executive's decision was recorded");
+            return "redirect:/data/escalations/" + id;
+        } catch (InvalidInput | EditConflict e) {
+            return refused(user, id, form, model, e, "decision");
+        }
+    }
+
+    @PostMapping("/data/escalations/{id}/close")
+    String close(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        try {
+            escalations.close(user, id, form.get("note"), RoundsController.parseVersion(form.get("version")));
+            redirect.addFlashAttribute("success", "The escalation was closed");
+            return "redirect:/data/escalations/" + id;
+        } catch (InvalidInput | EditConflict e) {
+            return refused(user, id, form, model, e, "note");
+        }
+    }
+
+    private String refused(CanopyUser user, long id, Map<String, String> form, Model model, RuntimeException e, String field) {
+        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
+        FormErrors.addTo(model, problems);
+        model.addAttribute("form", form);
+        return escalation(user, id, model);
+    }
+}
