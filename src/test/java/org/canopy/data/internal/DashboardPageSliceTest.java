@@ -12,7 +12,7 @@ import org.canopy.data.internal.DataViews.Indicator;
 import org.canopy.data.internal.DataViews.SeriesPoint;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.Role;
-import org.canopy.partnership.internal.PageSlice;
+import org.canopy.partnership.signin.PageSlice;
 import org.canopy.plan.PlanPriorities;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
