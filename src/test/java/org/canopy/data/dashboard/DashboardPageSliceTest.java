@@ -25,7 +25,7 @@ import org.canopy.data.quality.DataQuality;
 import org.canopy.data.rounds.DataRounds;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.Role;
-import org.canopy.partnership.internal.PageSlice;
+import org.canopy.partnership.signin.PageSlice;
 import org.canopy.plan.PlanPriorities;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,108 @@
+package org.canopy.partnership.demo;
+
+import java.util.List;
+import org.canopy.partnership.AgencyKind;
+import org.canopy.partnership.DemoPartnershipCreated;
+import org.canopy.partnership.Role;
+import org.canopy.partnership.accounts.Agencies;
+import org.canopy.partnership.accounts.Partnerships;
+import org.canopy.partnership.accounts.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode: on first start of the embedded database, creates the partnership the two seed documents
+ * describe, every agency they name and the demo accounts of API.md (password {@code demo}). Other
+ * modules add their demo data on {@link DemoPartnershipCreated}, all in one transaction. As an ApplicationRunner
+ * with synchronous listeners it finishes before Spring Boot declares readiness, so a load balancer sends no one to
+ * sign in before the demo accounts exist (OperationsTest); a listener made asynchronous would break that.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
+class DemoPartnership implements ApplicationRunner {
+
+    static final String NAME = "Tower Hamlets Safeguarding Children Partnership";
+    private static final Logger log = LoggerFactory.getLogger(DemoPartnership.class);
+
+    /** Agencies named by the seeds: the plan's partnership list, the report's funders and quoted partners. */
+    static final List<Object[]> AGENCIES = List.of(
+            new Object[] {"London Borough of Tower Hamlets", AgencyKind.STATUTORY_PARTNER,
+                    "The local authority: a statutory safeguarding partner (plan partner; report funder, £148,000)."},
+            new Object[] {"Tower Hamlets Clinical Commissioning Group", AgencyKind.STATUTORY_PARTNER,
+                    "A statutory safeguarding partner (plan partner; report funder, £45,000)."},
+            new Object[] {"Metropolitan Police", AgencyKind.STATUTORY_PARTNER,
+                    "The chief officer of police: a statutory safeguarding partner (plan partner; report funder, £5,000)."},
+            new Object[] {"Children's Social Care", AgencyKind.STATUTORY_PARTNER,
+                    "The local authority's children's social care service (quoted in the annual report)."},
+            new Object[] {"Partnership business unit", AgencyKind.STATUTORY_PARTNER,
+                    "The partnership's business unit, funded by the partners (the report's largest outgoing)."},
+            new Object[] {"Parents and Families Support Service", AgencyKind.STATUTORY_PARTNER,
+                    "A local authority service (quoted in the annual report)."},
+            new Object[] {"Barts Health NHS Trust", AgencyKind.RELEVANT_AGENCY, "Plan partner; report funder, £3,000."},
+            new Object[] {"East London NHS Foundation Trust", AgencyKind.RELEVANT_AGENCY,
+                    "Plan partner; report funder, £2,500 (ELFT)."},
+            new Object[] {"GPs", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"GP Care Group", AgencyKind.RELEVANT_AGENCY, "Health visitors, family nurses and school health (quoted in the annual report)."},
+            new Object[] {"Registered Housing Providers", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"Schools", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"William Davis School", AgencyKind.RELEVANT_AGENCY, "A primary school (quoted in the annual report)."},
+            new Object[] {"Tower Hamlets College", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"The third and voluntary sector", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"Family Group Conference Service", AgencyKind.RELEVANT_AGENCY, "Quoted in the annual report."},
+            new Object[] {"London Fire Brigade", AgencyKind.RELEVANT_AGENCY, "Report funder, £500."},
+            new Object[] {"CAFCASS", AgencyKind.RELEVANT_AGENCY, "Report funder, £550."});
+
+    /** The demo accounts of API.md: username, display name, role, agency (or null). */
+    static final List<Object[]> ACCOUNTS = List.of(
+            new Object[] {"coordinator", "Partnership coordinator", Role.ADMINISTRATOR, "Partnership business unit"},
+            new Object[] {"executive", "Executive member (local authority)", Role.EXECUTIVE, "London Borough of Tower Hamlets"},
+            new Object[] {"police", "Police contributor", Role.AGENCY_CONTRIBUTOR, "Metropolitan Police"},
+            new Object[] {"health", "Health contributor", Role.AGENCY_CONTRIBUTOR, "Tower Hamlets Clinical Commissioning Group"},
+            new Object[] {"council", "Council contributor", Role.AGENCY_CONTRIBUTOR, "Children's Social Care"},
+            new Object[] {"scrutineer", "Independent scrutineer", Role.INDEPENDENT_SCRUTINEER, null},
+            new Object[] {"viewer", "Viewer", Role.VIEWER, null});
+
+    private final Partnerships partnerships;
+    private final Agencies agencies;
+    private final UserAccounts users;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+
+    DemoPartnership(Partnerships partnerships, Agencies agencies, UserAccounts users, PasswordEncoder encoder,
+            ApplicationEventPublisher events) {
+        this.partnerships = partnerships;
+        this.agencies = agencies;
+        this.users = users;
+        this.encoder = encoder;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (partnerships.idByName(NAME).isPresent()) {
+            return;
+        }
+        long partnershipId = partnerships.create(NAME, "London Borough of Tower Hamlets");
+        for (Object[] a : AGENCIES) {
+            agencies.create(partnershipId, (String) a[0], (AgencyKind) a[1], (String) a[2]);
+        }
+        String hash = encoder.encode("demo");
+        for (Object[] u : ACCOUNTS) {
+            Long agencyId = u[3] == null ? null : agencies.agencyNamed(partnershipId, (String) u[3]).orElseThrow().id();
+            users.create(partnershipId, (String) u[0], (String) u[1], null, hash, (Role) u[2], agencyId);
+        }
+        events.publishEvent(new DemoPartnershipCreated(partnershipId));
+        log.info("Demo mode: created the demo partnership with accounts {} (password 'demo')",
+                ACCOUNTS.stream().map(u -> (String) u[0]).toList());
+    }
+}
