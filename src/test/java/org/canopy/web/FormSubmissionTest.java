@@ -1,0 +1,61 @@
+package org.canopy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.ui.ExtendedModelMap;
+
+/** The one way a refused form becomes a page: problems for the summary, messages by field, the input kept. */
+class FormSubmissionTest {
+
+    private final ExtendedModelMap model = new ExtendedModelMap();
+    private final Map<String, String> typed = Map.of("reason", "Figures fell sharply");
+
+    @Test
+    void successGoesWhereTheActionSaysAndKeepsNothing() {
+        String view = FormSubmission.on(model).keeping("form", typed).submit(() -> "redirect:/done", () -> "form-page");
+
+        assertThat(view).isEqualTo("redirect:/done");
+        assertThat(model).doesNotContainKeys("form", "problems", "errors");
+    }
+
+    @Test
+    void refusedInputShowsTheFormAgainWithEveryProblemAndWhatWasTyped() {
+        String view = FormSubmission.on(model).keeping("form", typed).submit(() -> {
+            throw new InvalidInput(List.of(FieldProblem.of("period", "Enter the period"),
+                    FieldProblem.of("period", "A second message for the same field"), FieldProblem.of("reason", "Too long")));
+        }, () -> "form-page");
+
+        assertThat(view).isEqualTo("form-page");
+        assertThat(model.get("form")).isEqualTo(typed);
+        assertThat((List<?>) model.get("problems")).hasSize(3);
+        assertThat(model.get("errors")).isEqualTo(Map.of("period", "Enter the period", "reason", "Too long"));
+    }
+
+    @Test
+    void aConflictIsAFailureBannerUnlessAFieldIsNamed() {
+        FormSubmission.on(model).submit(() -> {
+            throw new EditConflict("Someone else changed this first");
+        }, () -> "form-page");
+        assertThat(model.get("failure")).isEqualTo("Someone else changed this first");
+        assertThat(model).doesNotContainKey("problems");
+
+        var onField = new ExtendedModelMap();
+        FormSubmission.on(onField).conflictOn("note").submit(() -> {
+            throw new EditConflict("Someone else changed this first");
+        }, () -> "form-page");
+        assertThat(onField.get("errors")).isEqualTo(Map.of("note", "Someone else changed this first"));
+        assertThat(onField).doesNotContainKey("failure");
+    }
+
+    @Test
+    void problemsOfAnUploadAllPointAtTheFileAndKeepTheirRow() {
+        FormSubmission.on(model).problemsOn("file").submit(() -> {
+            throw new InvalidInput(List.of(new FieldProblem("value", "Not a number", 4)));
+        }, () -> "form-page");
+
+        assertThat(model.get("problems")).isEqualTo(List.of(new FieldProblem("file", "Not a number", 4)));
+    }
+}
