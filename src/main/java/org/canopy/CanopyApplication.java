@@ -7,12 +7,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Canopy: the shared workspace of a local safeguarding children partnership. */
 @SpringBootApplication
 @ConfigurationPropertiesScan // each module's settings records, bound and validated at start-up
 @EnableScheduling
+@EnableAsync // listeners of other modules' events run after the change commits, off the person's request
 public class CanopyApplication {
 
     /** Starts Canopy; with {@code create-admin} it creates a production administrator instead, and exits. */

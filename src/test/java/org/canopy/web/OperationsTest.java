@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.canopy.partnership.DemoPartnershipCreated;
+import org.canopy.demo.DemoLoaded;
 import org.canopy.support.DatabaseAvailable;
 import org.canopy.support.Requests;
 import org.canopy.support.TestDatabase;
@@ -27,8 +27,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ContextConfiguration;
@@ -58,10 +56,9 @@ class OperationsTest {
             this.environment = environment;
         }
 
-        /** After every module's demo loader (they are ordered 1 to 5), still inside the demo transaction. */
+        /** After every module's demo records are loaded, still inside the demo transaction. */
         @EventListener
-        @Order(Ordered.LOWEST_PRECEDENCE)
-        void demoLoaded(DemoPartnershipCreated event) throws Exception {
+        void demoLoaded(DemoLoaded event) throws Exception {
             seen.put("readiness while loading", status("/actuator/health/readiness", null));
             seen.put("liveness while loading", status("/actuator/health/liveness", null));
             seen.put("demo sign-in while loading", status("/api/v1/plans", "viewer"));

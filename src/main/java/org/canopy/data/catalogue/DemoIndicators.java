@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.canopy.data.DataDemo;
 import org.canopy.data.rounds.DataRounds;
-import org.canopy.partnership.DemoPartnershipCreated;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * its source quoted) and the England and London comparisons they give. Nothing is invented.
  */
 @Component
-public class DemoIndicators {
+public class DemoIndicators implements DataDemo {
 
     static final String RESOURCE = "demo/indicators.yaml";
     public static final String ACTOR = "demo";
@@ -33,10 +31,8 @@ public class DemoIndicators {
         this.clock = clock;
     }
 
-    @EventListener
-    @Order(3)
-    void on(DemoPartnershipCreated event) {
-        long partnershipId = event.partnershipId();
+    @Override
+    public void load(long partnershipId) {
         var file = reader.read(seedFile());
         catalogue.load(partnershipId, ACTOR, file);
         // The quarter after the report's year, asking agencies for their quarterly figures: a request, not data.

@@ -9,6 +9,7 @@ import java.util.List;
 import org.canopy.data.checks.FigureChecks;
 import org.canopy.data.observations.DataStore;
 import org.canopy.data.rounds.DataRounds;
+import org.canopy.data.EscalationRaised;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.partnership.Role;
@@ -120,6 +121,8 @@ public class Escalations {
         var raised = escalation(user.partnershipId(), id);
         events.publishEvent(RecordChanged.by(user, "escalation", id, "raised", "Escalated " + indicator.name() + " ("
                 + period + ") to the executive", null, raised));
+        events.publishEvent(new EscalationRaised(user.partnershipId(), id, indicator.code(), indicator.name(), period,
+                user.getUsername()));
         return raised;
     }
 

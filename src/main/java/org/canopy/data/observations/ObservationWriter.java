@@ -13,12 +13,18 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.canopy.data.FiguresAccepted;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +47,13 @@ public class ObservationWriter {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private volatile Boolean postgres;
 
-    ObservationWriter(DataSource dataSource, JdbcTemplate jdbc) {
+    ObservationWriter(DataSource dataSource, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -66,6 +74,7 @@ public class ObservationWriter {
      * earlier value is kept in {@code observation_revision}. Each row is what the import's validation produces:
      * indicator id (Long), area id (Long), period label, period start (LocalDate), value (BigDecimal), narrative
      * (String or null) and, optionally, the contributor's explanation of a warning (String or null).
+     * Publishes {@link FiguresAccepted} in the same transaction, whichever path the figures came by.
      */
     public void write(Provenance provenance, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -84,6 +93,21 @@ public class ObservationWriter {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        announce(provenance, rows);
+    }
+
+    private void announce(Provenance provenance, List<Object[]> rows) {
+        record Held(long partnershipId, String code) { }
+        var indicatorIds = rows.stream().map(row -> (Long) row[0]).collect(Collectors.toCollection(TreeSet::new));
+        var held = new java.util.HashMap<Long, Held>();
+        new NamedParameterJdbcTemplate(jdbc).query("select id, partnership_id, code from indicator where id in (:ids)",
+                Map.of("ids", indicatorIds), rs -> {
+                    held.put(rs.getLong(1), new Held(rs.getLong(2), rs.getString(3)));
+                });
+        String by = provenance.acceptedBy() != null ? provenance.acceptedBy() : provenance.recordedBy();
+        rows.stream().collect(Collectors.groupingBy(row -> held.get((Long) row[0]).partnershipId(), java.util.TreeMap::new,
+                Collectors.toList())).forEach((partnershipId, theirs) -> events.publishEvent(new FiguresAccepted(partnershipId,
+                        theirs.stream().map(row -> held.get((Long) row[0]).code()).distinct().sorted().toList(), theirs.size(), by)));
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {

@@ -22,6 +22,7 @@ import org.canopy.data.observations.ObservationWriter;
 import org.canopy.data.observations.Spc;
 import org.canopy.governance.GroupFunction;
 import org.canopy.governance.Groups;
+import org.canopy.data.RoundClosed;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencySummary;
 import org.canopy.partnership.CanopyUser;
@@ -225,9 +226,14 @@ public class DataRounds {
         if (!round.open()) {
             return;
         }
-        jdbc.sql("update data_round set closed_at = ? where id = ?").params(LocalDateTime.now(clock), roundId).update();
+        // Only the close that changes the row announces it: two administrators closing at once send one event.
+        if (jdbc.sql("update data_round set closed_at = ? where id = ? and closed_at is null").params(LocalDateTime.now(clock), roundId)
+                .update() == 0) {
+            return;
+        }
         events.publishEvent(RecordChanged.by(admin, "data-round", roundId, "closed", "Closed the " + round.period()
                 + " data round", round, round(admin.partnershipId(), roundId)));
+        events.publishEvent(new RoundClosed(admin.partnershipId(), roundId, round.period(), admin.getUsername()));
     }
 
     /** The indicators a round asks an agency for: its own indicators collected at the round's frequency. */

@@ -1,16 +1,14 @@
 package org.canopy.governance.groups;
 
+import org.canopy.governance.GovernanceDemo;
 import org.canopy.governance.GroupFunction;
 import org.canopy.governance.GroupType;
-import org.canopy.partnership.DemoPartnershipCreated;
 import org.canopy.partnership.People;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Demo mode: the annual report's partnership structure (executive, sub-group, panel, priority groups) and their functions. */
 @Component
-class DemoGroups {
+class DemoGroups implements GovernanceDemo {
 
     static final String ACTOR = "demo";
 
@@ -22,10 +20,8 @@ class DemoGroups {
         this.people = people;
     }
 
-    @EventListener
-    @Order(1)
-    void on(DemoPartnershipCreated event) {
-        long p = event.partnershipId();
+    @Override
+    public void load(long p) {
         var executive = groups.findOrCreate(p, ACTOR, "Executive Group", GroupType.EXECUTIVE, GroupFunction.EXECUTIVE);
         groups.findOrCreate(p, ACTOR, "Quality Assurance and Performance Group", GroupType.SUB_GROUP,
                 GroupFunction.QUALITY_ASSURANCE);

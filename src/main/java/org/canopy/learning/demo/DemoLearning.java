@@ -3,12 +3,10 @@ package org.canopy.learning.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.canopy.learning.LearningDemo;
 import org.canopy.learning.actionplan.ActionPlan;
 import org.canopy.learning.audits.Audits;
 import org.canopy.learning.reviews.SeriousCaseReviews;
-import org.canopy.partnership.DemoPartnershipCreated;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,7 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * workshop with no date or count, as the report gives none. Nothing is invented.
  */
 @Component
-class DemoLearning {
+class DemoLearning implements LearningDemo {
 
     static final String RESOURCE = "demo/learning.yaml";
     static final String ACTOR = "demo";
@@ -39,17 +37,18 @@ class DemoLearning {
     private final SeriousCaseReviews reviews;
     private final ActionPlan plan;
     private final Audits audits;
+    private final DemoLocalReview localReview;
 
-    DemoLearning(SeriousCaseReviews reviews, ActionPlan plan, Audits audits) {
+    DemoLearning(SeriousCaseReviews reviews, ActionPlan plan, Audits audits, DemoLocalReview localReview) {
+        this.localReview = localReview;
         this.reviews = reviews;
         this.plan = plan;
         this.audits = audits;
     }
 
-    @EventListener
-    @Order(5)
-    void on(DemoPartnershipCreated event) {
-        long p = event.partnershipId();
+    @Override
+    public void load(long p) {
+        localReview.load(p);
         var file = read();
         for (var r : file.seriousCaseReviews()) {
             var review = reviews.add(p, r.pseudonym(), r.summary(), r.source());

@@ -6,9 +6,6 @@ import java.util.EnumSet;
 import org.canopy.learning.incidents.ReviewDecision;
 import org.canopy.learning.reviews.LocalReviews;
 import org.canopy.learning.reviews.ReviewMethod;
-import org.canopy.partnership.DemoPartnershipCreated;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +30,11 @@ class DemoLocalReview {
         this.clock = clock;
     }
 
-    @EventListener
-    @Order(4)
-    void on(DemoPartnershipCreated event) {
+    /** The report's local review: its serious incident, rapid review and the review's stages as the report gives them. */
+    void load(long partnershipId) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into serious_incident (partnership_id, pseudonym, summary, created_by, created_at) values (?, ?, ?, ?, ?)")
-                .params(event.partnershipId(), PSEUDONYM, "The annual report 2020-21 says 1 case is currently subject to a Local"
+                .params(partnershipId, PSEUDONYM, "The annual report 2020-21 says 1 case is currently subject to a Local"
                         + " Learning Review under the new arrangements. It gives no dates.", ACTOR, LocalDateTime.now(clock))
                 .update(keys, "id");
         long id = keys.getKey().longValue();

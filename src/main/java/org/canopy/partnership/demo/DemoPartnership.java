@@ -1,34 +1,26 @@
 package org.canopy.partnership.demo;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.canopy.partnership.AgencyKind;
-import org.canopy.partnership.DemoPartnershipCreated;
+import org.canopy.partnership.PartnershipDemo;
 import org.canopy.partnership.Role;
 import org.canopy.partnership.accounts.Agencies;
 import org.canopy.partnership.accounts.Partnerships;
 import org.canopy.partnership.accounts.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo mode: on first start of the embedded database, creates the partnership the two seed documents
- * describe, every agency they name and the demo accounts of API.md (password {@code demo}). Other
- * modules add their demo data on {@link DemoPartnershipCreated}, all in one transaction. As an ApplicationRunner
- * with synchronous listeners it finishes before Spring Boot declares readiness, so a load balancer sends no one to
- * sign in before the demo accounts exist (OperationsTest); a listener made asynchronous would break that.
+ * describe, every agency they name and the demo accounts of API.md (password {@code demo}). The demo module's
+ * loader calls this first, then each module's demo entry, in one transaction.
  */
 @Component
-@Order(10)
-@ConditionalOnProperty(name = "canopy.demo.enabled", havingValue = "true")
-class DemoPartnership implements ApplicationRunner {
+class DemoPartnership implements PartnershipDemo {
 
     static final String NAME = "Tower Hamlets Safeguarding Children Partnership";
     private static final Logger log = LoggerFactory.getLogger(DemoPartnership.class);
@@ -75,22 +67,19 @@ class DemoPartnership implements ApplicationRunner {
     private final Agencies agencies;
     private final UserAccounts users;
     private final PasswordEncoder encoder;
-    private final ApplicationEventPublisher events;
 
-    DemoPartnership(Partnerships partnerships, Agencies agencies, UserAccounts users, PasswordEncoder encoder,
-            ApplicationEventPublisher events) {
+    DemoPartnership(Partnerships partnerships, Agencies agencies, UserAccounts users, PasswordEncoder encoder) {
         this.partnerships = partnerships;
         this.agencies = agencies;
         this.users = users;
         this.encoder = encoder;
-        this.events = events;
     }
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public OptionalLong create() {
         if (partnerships.idByName(NAME).isPresent()) {
-            return;
+            return OptionalLong.empty();
         }
         long partnershipId = partnerships.create(NAME, "London Borough of Tower Hamlets");
         for (Object[] a : AGENCIES) {
@@ -101,8 +90,8 @@ class DemoPartnership implements ApplicationRunner {
             Long agencyId = u[3] == null ? null : agencies.agencyNamed(partnershipId, (String) u[3]).orElseThrow().id();
             users.create(partnershipId, (String) u[0], (String) u[1], null, hash, (Role) u[2], agencyId);
         }
-        events.publishEvent(new DemoPartnershipCreated(partnershipId));
         log.info("Demo mode: created the demo partnership with accounts {} (password 'demo')",
                 ACCOUNTS.stream().map(u -> (String) u[0]).toList());
+        return OptionalLong.of(partnershipId);
     }
 }

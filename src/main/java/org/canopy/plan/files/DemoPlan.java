@@ -8,12 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.canopy.governance.Groups;
-import org.canopy.partnership.DemoPartnershipCreated;
 import org.canopy.partnership.People;
+import org.canopy.plan.PlanDemo;
 import org.canopy.plan.plans.PlanStore;
 import org.canopy.plan.updates.UpdateRounds;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * No progress updates are invented: every status starts as "No update".
  */
 @Component
-class DemoPlan {
+class DemoPlan implements PlanDemo {
 
     static final String RESOURCE = "demo/children-and-families-plan-2016-19.yaml";
     static final String ACTOR = "demo";
@@ -53,10 +51,8 @@ class DemoPlan {
         this.clock = clock;
     }
 
-    @EventListener
-    @Order(2)
-    void on(DemoPartnershipCreated event) {
-        long partnershipId = event.partnershipId();
+    @Override
+    public void load(long partnershipId) {
         long planId = plans.load(partnershipId, ACTOR, reader.read(seedPlanFile()));
         var plan = plans.plan(partnershipId, planId).orElseThrow();
         MEMBERSHIPS.forEach((username, priorities) -> {
