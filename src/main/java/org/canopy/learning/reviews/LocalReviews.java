@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.canopy.learning.access.LearningAccess;
 import org.canopy.learning.access.LearningInput;
 import org.canopy.learning.incidents.Incidents;
+import org.canopy.learning.ReviewPublished;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.web.DateInput;
@@ -177,6 +178,10 @@ public class LocalReviews {
         var saved = localReview(user.partnershipId(), incidentId).orElseThrow();
         events.publishEvent(RecordChanged.by(user, "local-review", incidentId, current == null ? "started" : "updated",
                 (current == null ? "Started the local review of " : "Changed the local review of ") + incident.pseudonym(), current, saved));
+        // The day the report is published is the day its learning begins: announced once, when the date is first given.
+        if (saved.stage(Stage.PUBLISHED) != null && (current == null || current.stage(Stage.PUBLISHED) == null)) {
+            events.publishEvent(new ReviewPublished(user.partnershipId(), incidentId, incident.pseudonym(), saved.stage(Stage.PUBLISHED)));
+        }
         return saved;
     }
 
