@@ -1,10 +1,13 @@
 package org.canopy.learning.actionplan;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.canopy.learning.RecommendationOverdue;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,22 +16,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * announced ({@link RecommendationOverdue}) once for that due date; a new due date makes it announceable again.
  */
 @Component
-class OverdueRecommendations {
+class OverdueRecommendations implements SchedulingConfigurer {
 
     private final ActionPlan plan;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ReminderSettings settings;
 
-    OverdueRecommendations(ActionPlan plan, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transaction) {
+    OverdueRecommendations(ActionPlan plan, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transaction,
+            ReminderSettings settings) {
+        this.settings = settings;
         this.plan = plan;
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = transaction;
     }
 
-    /** Every morning (setting {@code canopy.learning.overdue-check}, a cron expression). */
-    @Scheduled(cron = "${canopy.learning.overdue-check:0 0 7 * * *}", zone = "Europe/London")
+    /** Every morning by default: {@link ReminderSettings}. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addTriggerTask(this::daily, new CronTrigger(settings.overdueCheck(), ZoneId.of(settings.zone())));
+    }
+
     void daily() {
         for (long partnershipId : partnerships()) {
             announce(partnershipId);
