@@ -16,9 +16,8 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
 import org.canopy.web.DateInput;
 import org.canopy.web.DateInput.Range;
-import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,7 +74,7 @@ public class ActionPlanController {
     @PostMapping("/learning/action-plan")
     String add(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         rules.requireEditor(user, "change the action plan");
-        try {
+        return FormSubmission.on(model).submit(() -> {
             var problems = new ArrayList<FieldProblem>();
             var source = Source.parseKey(form.get("source")).flatMap(k -> library.sources(user.partnershipId()).stream()
                     .filter(s -> s.kind() == k.kind() && s.id() == k.id()).findFirst());
@@ -99,10 +98,7 @@ public class ActionPlanController {
                     ActionPlan.parseThemes(form.get("themes")), owner, due);
             redirect.addFlashAttribute("success", "The recommendation was added to the action plan");
             return "redirect:/learning/action-plan/" + added.id();
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            return form(user, form, List.of(), model);
-        }
+        }, () -> form(user, form, List.of(), model));
     }
 
     /** Links an existing recommendation to another source instead of adding a duplicate. */
@@ -145,19 +141,17 @@ public class ActionPlanController {
     @PostMapping("/learning/action-plan/{id}/status")
     String status(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("status").submit(() -> {
             plan.updateStatus(user, id, form.get("status"), form.get("evidence"), version(form));
             redirect.addFlashAttribute("success", "The status was updated");
             return "redirect:/learning/action-plan/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, form, model, e, "status");
-        }
+        }, () -> recommendation(user, id, model));
     }
 
     @PostMapping("/learning/action-plan/{id}/edit")
     String edit(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("text").submit(() -> {
             var problems = new ArrayList<FieldProblem>();
             Long owner = owner(form.get("owner"), problems);
             var due = due(form, problems);
@@ -167,9 +161,7 @@ public class ActionPlanController {
             plan.edit(user, id, form.get("text"), ActionPlan.parseThemes(form.get("themes")), owner, due, version(form));
             redirect.addFlashAttribute("success", "The recommendation was saved");
             return "redirect:/learning/action-plan/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, form, model, e, "text");
-        }
+        }, () -> recommendation(user, id, model));
     }
 
     @GetMapping("/learning/action-plan/export.{format:csv|xlsx}")
@@ -202,18 +194,6 @@ public class ActionPlanController {
         model.addAttribute("chosenSource", key == null ? null : sources.stream()
                 .filter(s -> s.key().equals(key)).findFirst().orElse(null));
         return "learning/recommendation-form";
-    }
-
-    private String refused(CanopyUser user, long id, Map<String, String> form, Model model, RuntimeException e, String field) {
-        refusedInto(model, form, e, field);
-        return recommendation(user, id, model);
-    }
-
-    /** Puts refused input (invalid, or an edit conflict shown on {@code field}) back on the page with its problems. */
-    public static void refusedInto(Model model, Map<String, String> form, RuntimeException e, String field) {
-        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
-        FormErrors.addTo(model, problems);
-        model.addAttribute("form", form);
     }
 
     /** The recommendation's due date from its date input: planned, so at most a few years ahead. */

@@ -10,9 +10,7 @@ import org.canopy.learning.sources.SourceKind;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.web.DateInput;
-import org.canopy.web.EditConflict;
-import org.canopy.web.FormErrors;
-import org.canopy.web.InvalidInput;
+import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,15 +51,11 @@ class AuditsController {
 
     @PostMapping("/learning/audits")
     String add(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             var added = audits.add(user, form);
             redirect.addFlashAttribute("success", "The audit was recorded");
             return "redirect:/learning/audits/" + added.id();
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-            return list(user, model);
-        }
+        }, () -> list(user, model));
     }
 
     @GetMapping("/learning/audits/{id}")
@@ -88,14 +82,11 @@ class AuditsController {
     @PostMapping("/learning/audits/{id}")
     String edit(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("title").submit(() -> {
             audits.edit(user, id, form, ActionPlanController.version(form));
             redirect.addFlashAttribute("success", "The audit was saved");
             return "redirect:/learning/audits/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            ActionPlanController.refusedInto(model, form, e, "title");
-            return audit(user, id, model);
-        }
+        }, () -> audit(user, id, model));
     }
 
     private static String text(Object value) {

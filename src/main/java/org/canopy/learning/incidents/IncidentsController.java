@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.canopy.learning.access.LearningAccess;
 import org.canopy.learning.incidents.Incidents.IncidentInput;
 import org.canopy.learning.incidents.Incidents.RapidReviewInput;
@@ -19,9 +18,8 @@ import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.web.DateInput;
-import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -103,15 +101,11 @@ class IncidentsController {
     @PostMapping("/learning/incidents")
     String create(@AuthenticationPrincipal CanopyUser user, @RequestParam MultiValueMap<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", new FormValues(form)).submit(() -> {
             var created = incidents.create(user, incidentInput(form));
             redirect.addFlashAttribute("success", "The serious incident was recorded");
             return "redirect:/learning/incidents/" + created.id();
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", new FormValues(form));
-            return newIncident(user, model);
-        }
+        }, () -> newIncident(user, model));
     }
 
     @GetMapping("/learning/incidents/{id}")
@@ -144,17 +138,22 @@ class IncidentsController {
     @PostMapping("/learning/incidents/{id}")
     String update(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {
-        return saved(() -> incidents.update(user, id, incidentInput(form), version(form)), "The incident was updated",
-                "/learning/incidents/" + id, "pseudonym", form, model, redirect, () -> incident(user, id, model));
+        return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("pseudonym").submit(() -> {
+            incidents.update(user, id, incidentInput(form), version(form));
+            redirect.addFlashAttribute("success", "The incident was updated");
+            return "redirect:/learning/incidents/" + id;
+        }, () -> incident(user, id, model));
     }
 
     /** Records the date the national panel was notified: the step the incident page asks for before the rapid review. */
     @PostMapping("/learning/incidents/{id}/notification")
     String notification(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {
-        return saved(() -> incidents.recordNotification(user, id, DateInput.fromForm(form::getFirst, "notifiedDate"), version(form)),
-                "The notification to the national panel was recorded", "/learning/incidents/" + id, "notifiedDate", form, model,
-                redirect, () -> incident(user, id, model));
+        return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("notifiedDate").submit(() -> {
+            incidents.recordNotification(user, id, DateInput.fromForm(form::getFirst, "notifiedDate"), version(form));
+            redirect.addFlashAttribute("success", "The notification to the national panel was recorded");
+            return "redirect:/learning/incidents/" + id;
+        }, () -> incident(user, id, model));
     }
 
     @GetMapping("/learning/incidents/{id}/rapid-review")
@@ -209,13 +208,14 @@ class IncidentsController {
         var in = new RapidReviewInput(DateInput.fromForm(form::getFirst, "panelDate"), agencyIds, first(form, "immediateActions"),
                 first(form, "decision"), first(form, "decisionReasons"), DateInput.fromForm(form::getFirst, "sentToPanelDate"),
                 first(form, "panelResponse"));
-        return saved(() -> {
+        return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("panelDate").submit(() -> {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            return incidents.saveRapidReview(user, id, in, version(form));
-        }, "The rapid review was saved", "/learning/incidents/" + id, "panelDate", form, model, redirect,
-                () -> rapidReview(user, id, model));
+            incidents.saveRapidReview(user, id, in, version(form));
+            redirect.addFlashAttribute("success", "The rapid review was saved");
+            return "redirect:/learning/incidents/" + id;
+        }, () -> rapidReview(user, id, model));
     }
 
     @GetMapping("/learning/incidents/{id}/local-review")
@@ -255,23 +255,11 @@ class IncidentsController {
         }
         var in = new LocalReviewInput(DateInput.fromForm(form::getFirst, "startDate"), Set.copyOf(form.getOrDefault("methods", List.of())),
                 first(form, "author"), "yes".equals(first(form, "authorConfirmed")), first(form, "progress"), stages);
-        return saved(() -> localReviews.save(user, id, in, version(form)), "The local review was saved",
-                "/learning/incidents/" + id + "/local-review", "startDate", form, model, redirect, () -> localReview(user, id, model));
-    }
-
-    /** Runs a save; on refused input or a conflict shows the form again with the problems and what was typed. */
-    private String saved(Supplier<?> save, String success, String next, String conflictField, MultiValueMap<String, String> form,
-            Model model, RedirectAttributes redirect, Supplier<String> page) {
-        try {
-            save.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:" + next;
-        } catch (InvalidInput | EditConflict e) {
-            FormErrors.addTo(model, e instanceof InvalidInput invalid ? invalid.problems()
-                    : List.of(FieldProblem.of(conflictField, e.getMessage())));
-            model.addAttribute("form", new FormValues(form));
-            return page.get();
-        }
+        return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("startDate").submit(() -> {
+            localReviews.save(user, id, in, version(form));
+            redirect.addFlashAttribute("success", "The local review was saved");
+            return "redirect:/learning/incidents/" + id + "/local-review";
+        }, () -> localReview(user, id, model));
     }
 
     private static IncidentInput incidentInput(MultiValueMap<String, String> form) {

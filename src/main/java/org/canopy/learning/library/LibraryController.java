@@ -10,8 +10,7 @@ import org.canopy.learning.reviews.SeriousCaseReviews;
 import org.canopy.learning.sources.SourceKind;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
-import org.canopy.web.EditConflict;
-import org.canopy.web.InvalidInput;
+import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,13 +113,10 @@ class LibraryController {
     String save(@AuthenticationPrincipal CanopyUser user, @PathVariable String key, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         var source = library.source(user.partnershipId(), key);
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("background").submit(() -> {
             briefings.save(user, source, form, ActionPlanController.version(form));
             redirect.addFlashAttribute("success", "The briefing was saved");
             return "redirect:/learning/briefings/" + key;
-        } catch (InvalidInput | EditConflict e) {
-            ActionPlanController.refusedInto(model, form, e, "background");
-            return editForm(user, key, model);
-        }
+        }, () -> editForm(user, key, model));
     }
 }
