@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 
@@ -26,6 +27,9 @@ public final class FormSubmission {
     private final Model model;
     private final Map<String, Object> kept = new LinkedHashMap<>();
     private String conflictField;
+    private String conflictMessage;
+    private Consumer<EditConflict> conflictHook = conflict -> { };
+    private boolean keptAfterConflict = true;
     private String problemsField;
 
     private FormSubmission(Model model) {
@@ -48,7 +52,34 @@ public final class FormSubmission {
      * as the page's failure banner ({@code failure}).
      */
     public FormSubmission conflictOn(String field) {
+        return conflictOn(field, null);
+    }
+
+    /**
+     * Shows an edit conflict against {@code field} in the error summary, in these words instead of the
+     * conflict's own ({@code null}: its own).
+     */
+    public FormSubmission conflictOn(String field, String message) {
         this.conflictField = field;
+        this.conflictMessage = message;
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} on an edit conflict before the conflict is shown and the input kept: to put the other
+     * person's change on the page, say, or to carry its version in the kept input.
+     */
+    public FormSubmission onConflict(Consumer<EditConflict> hook) {
+        this.conflictHook = hook;
+        return this;
+    }
+
+    /**
+     * After an edit conflict the page shows the record as it is now: the kept input (typed against the version
+     * someone else replaced) is put back only when the input is refused.
+     */
+    public FormSubmission freshAfterConflict() {
+        this.keptAfterConflict = false;
         return this;
     }
 
@@ -60,22 +91,34 @@ public final class FormSubmission {
 
     /**
      * Runs {@code action} (which returns the view after success, usually a redirect); on a refusal returns
-     * {@code formPage}'s view with the problems and the kept input on the model.
+     * {@code formPage}'s view with the problems and the kept input on the model. What else the action throws
+     * (an upload's {@code IOException}, say) goes on to the caller.
      */
-    public String submit(Supplier<String> action, Supplier<String> formPage) {
+    public <X extends Exception> String submit(Action<X> action, Supplier<String> formPage) throws X {
         try {
-            return action.get();
+            return action.run();
         } catch (InvalidInput e) {
             FormErrors.addTo(model, relabelled(e.problems()));
         } catch (EditConflict e) {
+            conflictHook.accept(e);
             if (conflictField == null) {
                 model.addAttribute("failure", e.getMessage());
             } else {
-                FormErrors.addTo(model, relabelled(List.of(FieldProblem.of(conflictField, e.getMessage()))));
+                String message = conflictMessage == null ? e.getMessage() : conflictMessage;
+                FormErrors.addTo(model, relabelled(List.of(FieldProblem.of(conflictField, message))));
+            }
+            if (!keptAfterConflict) {
+                return formPage.get();
             }
         }
         kept.forEach(model::addAttribute);
         return formPage.get();
+    }
+
+    /** A form's action: returns the view after success; may throw what the handler itself declares. */
+    @FunctionalInterface
+    public interface Action<X extends Exception> {
+        String run() throws X;
     }
 
     private List<FieldProblem> relabelled(List<FieldProblem> problems) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.canopy.data.quality.DataQuality;
 import org.canopy.partnership.CanopyUser;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,7 +38,8 @@ class CatalogueController {
     @PostMapping("/admin/indicators/load")
     String load(@AuthenticationPrincipal CanopyUser admin, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
-        try {
+        // The problems name paths inside the file; on the page they all point at the file input.
+        return FormSubmission.on(model).keeping("errorAnchor", "file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose an indicator catalogue file (YAML or JSON) to load");
             }
@@ -50,11 +51,6 @@ class CatalogueController {
                     + (flags == 0 ? "" : ". " + flags + (flags == 1 ? " data quality flag is" : " data quality flags are")
                             + " open: see the data quality page"));
             return "redirect:/dashboard";
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            // The problems name paths inside the file; on the page they all point at the file input.
-            model.addAttribute("errorAnchor", "file");
-            return "data/load";
-        }
+        }, () -> "data/load");
     }
 }

@@ -23,7 +23,7 @@ import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.plan.PlanPriorities;
 import org.canopy.reporting.TableExport;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.AccessDeniedException;
@@ -136,43 +136,31 @@ public class DashboardController {
     @PostMapping("/dashboard/areas")
     String addArea(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             benchmarks.addArea(user, form.get("name"), form.get("kind"), "true".equals(form.get("statisticalNeighbour")));
             redirect.addFlashAttribute("success", "Added " + form.get("name").strip());
             return "redirect:/dashboard/areas";
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-            return areas(user, model);
-        }
+        }, () -> areas(user, model));
     }
 
     @PostMapping("/dashboard/indicators/{code}/targets")
     String setTarget(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("targetForm", form).submit(() -> {
             benchmarks.setTarget(user, code, form.get("targetPeriod"), form.get("targetValue"));
             redirect.addFlashAttribute("success", "The target was set");
             return "redirect:/dashboard/indicators/" + code;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("targetForm", form);
-            return indicator(user, code, null, model);
-        }
+        }, () -> indicator(user, code, null, model));
     }
 
     @PostMapping("/dashboard/indicators/{code}/range")
     String setRange(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("rangeForm", form).submit(() -> {
             quality.setExpectedRange(user, code, form.get("expectedMin"), form.get("expectedMax"));
             redirect.addFlashAttribute("success", "The expected range was set");
             return "redirect:/dashboard/indicators/" + code;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("rangeForm", form);
-            return indicator(user, code, null, model);
-        }
+        }, () -> indicator(user, code, null, model));
     }
 
     /** The id of the first plan priority (in the plan's order) the tile's indicator measures, or null. */
@@ -317,7 +305,7 @@ public class DashboardController {
     String importFile(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) MultipartFile file,
             Model model, RedirectAttributes redirect) throws IOException {
         requireImporter(user);
-        try {
+        return FormSubmission.on(model).keeping("errorAnchor", "file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose a CSV or Excel file of figures to import");
             }
@@ -335,11 +323,7 @@ public class DashboardController {
             }
             long id = uploads.stage(user, original, checked);
             return "redirect:/data/uploads/" + id;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("errorAnchor", "file");
-            return importForm(user, model);
-        }
+        }, () -> importForm(user, model));
     }
 
     /** A CSV template of one agency's indicators for a period, ready to fill in. */

@@ -1,15 +1,11 @@
 package org.canopy.data.escalations;
 
-import java.util.List;
 import java.util.Map;
 import org.canopy.data.dashboard.DashboardController;
 import org.canopy.data.rounds.RoundsController;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
-import org.canopy.web.EditConflict;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
-import org.canopy.web.InvalidInput;
+import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,15 +40,11 @@ class EscalationsController {
     @PostMapping("/dashboard/indicators/{code}/escalations")
     String raise(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("escalationForm", form).submit(() -> {
             var raised = escalations.raise(user, code, form.get("period"), form.get("reason"));
             redirect.addFlashAttribute("success", "Escalated to the executive");
             return "redirect:/data/escalations/" + raised.id();
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("escalationForm", form);
-            return dashboard.indicator(user, code, null, model);
-        }
+        }, () -> dashboard.indicator(user, code, null, model));
     }
 
     @GetMapping("/data/escalations/{id}")
@@ -73,31 +65,20 @@ class EscalationsController {
     @PostMapping("/data/escalations/{id}/decision")
     String decide(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("decision").submit(() -> {
             escalations.decide(user, id, form.get("decision"), form.get("actions"), RoundsController.parseVersion(form.get("version")));
             redirect.addFlashAttribute("success", "The executive's decision was recorded");
             return "redirect:/data/escalations/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, form, model, e, "decision");
-        }
+        }, () -> escalation(user, id, model));
     }
 
     @PostMapping("/data/escalations/{id}/close")
     String close(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).conflictOn("note").submit(() -> {
             escalations.close(user, id, form.get("note"), RoundsController.parseVersion(form.get("version")));
             redirect.addFlashAttribute("success", "The escalation was closed");
             return "redirect:/data/escalations/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, form, model, e, "note");
-        }
-    }
-
-    private String refused(CanopyUser user, long id, Map<String, String> form, Model model, RuntimeException e, String field) {
-        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of(field, e.getMessage()));
-        FormErrors.addTo(model, problems);
-        model.addAttribute("form", form);
-        return escalation(user, id, model);
+        }, () -> escalation(user, id, model));
     }
 }

@@ -1,14 +1,11 @@
 package org.canopy.data.imports;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.canopy.data.rounds.DataRounds;
 import org.canopy.data.rounds.RoundsController;
 import org.canopy.partnership.CanopyUser;
-import org.canopy.web.EditConflict;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,34 +56,30 @@ class UploadsController {
                 explanations.put(Integer.parseInt(k.substring(12)), v);
             }
         });
-        try {
+        return FormSubmission.on(model).keeping("explanations", explanations).conflictOn("explanation").submit(() -> {
             var stored = uploads.store(user, id, explanations, RoundsController.parseVersion(form.get("version")));
             redirect.addFlashAttribute("success", stored.status() == FigureUploads.Status.ACCEPTED
                     ? "Stored " + stored.rows().size() + " figures: they are on the dashboard"
                     : "Submitted " + stored.rows().size() + " figures to the quality assurance group: they reach the dashboard once accepted");
             return "redirect:/data/uploads/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, e, "explanation", model, () -> model.addAttribute("explanations", explanations));
-        }
+        }, () -> upload(user, id, model));
     }
 
     @PostMapping("/data/uploads/{id}/abandon")
     String abandon(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).conflictOn("decision").submit(() -> {
             uploads.abandon(user, id, RoundsController.parseVersion(form.get("version")));
             redirect.addFlashAttribute("success", "Abandoned the upload: nothing was stored");
             return "redirect:/dashboard/import";
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, e, "decision", model, () -> { });
-        }
+        }, () -> upload(user, id, model));
     }
 
     @PostMapping("/data/uploads/{id}/review")
     String review(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         boolean accept = "accept".equals(form.get("decision"));
-        try {
+        return FormSubmission.on(model).keeping("comment", form.get("comment")).conflictOn("decision").submit(() -> {
             if (!accept && !"return".equals(form.get("decision"))) {
                 throw new InvalidInput("decision", "Choose whether to accept the figures or return them");
             }
@@ -94,17 +87,6 @@ class UploadsController {
             redirect.addFlashAttribute("success", accept ? "Accepted: the figures are on the dashboard"
                     : "Returned to the agency with your comment");
             return "redirect:/data/uploads/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            return refused(user, id, e, "decision", model, () -> model.addAttribute("comment", form.get("comment")));
-        }
-    }
-
-    /** The page again with the refusal in its error summary and the person's input kept. */
-    private String refused(CanopyUser user, long id, RuntimeException e, String conflictField, Model model, Runnable keepInput) {
-        List<FieldProblem> problems = e instanceof InvalidInput invalid ? invalid.problems()
-                : List.of(FieldProblem.of(conflictField, e.getMessage()));
-        FormErrors.addTo(model, problems);
-        keepInput.run();
-        return upload(user, id, model);
+        }, () -> upload(user, id, model));
     }
 }

@@ -3,8 +3,7 @@ package org.canopy.data.quality;
 import java.util.Map;
 import org.canopy.data.rounds.DataRounds;
 import org.canopy.partnership.CanopyUser;
-import org.canopy.web.FormErrors;
-import org.canopy.web.InvalidInput;
+import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,31 +39,21 @@ class DataQualityController {
     @PostMapping("/data/quality/explain")
     String explain(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        // The problems belong to the flag's own form: its fields are named after the flag's position.
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             quality.explain(user, form.get("key"), form.get("explanation"));
             redirect.addFlashAttribute("success", "The flag is explained");
             return "redirect:/data/quality";
-        } catch (InvalidInput e) {
-            return refused(user, e, form, model);
-        }
+        }, () -> page(user, model));
     }
 
     @PostMapping("/data/quality/correct")
     String correct(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             quality.correct(user, form.get("key"), form.get("figure"), form.get("value"), form.get("reason"));
             redirect.addFlashAttribute("success", "The figure was corrected; its earlier value is kept in its history");
             return "redirect:/data/quality";
-        } catch (InvalidInput e) {
-            return refused(user, e, form, model);
-        }
-    }
-
-    private String refused(CanopyUser user, InvalidInput e, Map<String, String> form, Model model) {
-        // The problems belong to the flag's own form: its fields are named after the flag's position.
-        FormErrors.addTo(model, e.problems());
-        model.addAttribute("form", form);
-        return page(user, model);
+        }, () -> page(user, model));
     }
 }

@@ -15,10 +15,9 @@ import org.canopy.data.observations.DataViews;
 import org.canopy.data.observations.ObservationRow;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
-import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.DateInput;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,15 +56,11 @@ public class RoundsController {
     @PostMapping("/data/rounds")
     String open(@AuthenticationPrincipal CanopyUser user, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             var round = rounds.open(user, form.get("period"), DateInput.fromForm(form::get, "dueDate"));
             redirect.addFlashAttribute("success", "Opened the " + round.period() + " round");
             return "redirect:/data/rounds/" + round.id();
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-            return rounds(user, model);
-        }
+        }, () -> rounds(user, model));
     }
 
     @GetMapping("/data/rounds/{id}")
@@ -125,20 +120,13 @@ public class RoundsController {
                 form.get(l.indicator().code() + "-value"), form.get(l.indicator().code() + "-narrative"))));
         boolean submitting = "submit".equals(form.get("action"));
         int version = parseVersion(form.get("version"));
-        try {
-            rounds.save(user, id, agency, entries, form.get("overallNarrative"), submitting, version);
-            redirect.addFlashAttribute("success", submitting ? "Your figures were submitted for review by the quality assurance group"
-                    : "Your draft was saved");
-            return "redirect:/data/rounds/" + id + "/agencies/" + agency;
-        } catch (InvalidInput | EditConflict e) {
-            var problems = e instanceof InvalidInput invalid ? invalid.problems()
-                    : List.of(FieldProblem.of("overallNarrative", e.getMessage()));
-            FormErrors.addTo(model, problems);
-            model.addAttribute("entries", entries);
-            model.addAttribute("overallNarrative", form.get("overallNarrative"));
-            model.addAttribute("version", version);
-            return submission(user, id, agency, model);
-        }
+        return FormSubmission.on(model).keeping("entries", entries).keeping("overallNarrative", form.get("overallNarrative"))
+                .keeping("version", version).conflictOn("overallNarrative").submit(() -> {
+                    rounds.save(user, id, agency, entries, form.get("overallNarrative"), submitting, version);
+                    redirect.addFlashAttribute("success", submitting
+                            ? "Your figures were submitted for review by the quality assurance group" : "Your draft was saved");
+                    return "redirect:/data/rounds/" + id + "/agencies/" + agency;
+                }, () -> submission(user, id, agency, model));
     }
 
     /** Fills the agency's draft from a CSV or Excel file: every row checked, all stored or none. */
@@ -150,7 +138,8 @@ public class RoundsController {
             throw new AccessDeniedException("Only the agency's contributors and the administrator submit its figures");
         }
         var submission = rounds.submission(user, id, agency);
-        try {
+        // Every problem of an upload is about the file: the summary links to the file input.
+        return FormSubmission.on(model).problemsOn("file").conflictOn("file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose the CSV or Excel file of figures to upload");
             }
@@ -162,12 +151,7 @@ public class RoundsController {
             redirect.addFlashAttribute("success", "Uploaded " + rows.size() + (rows.size() == 1 ? " figure" : " figures")
                     + " into your draft: check them, add the narratives and submit");
             return "redirect:/data/rounds/" + id + "/agencies/" + agency;
-        } catch (InvalidInput | EditConflict e) {
-            var problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of("file", e.getMessage()));
-            // Every problem of an upload is about the file: the summary links to the file input.
-            FormErrors.addTo(model, problems.stream().map(p -> new FieldProblem("file", p.message(), p.row())).toList());
-            return submission(user, id, agency, model);
-        }
+        }, () -> submission(user, id, agency, model));
     }
 
     /** The rows of an uploaded file as entries of the submission; rows for other indicators or periods are refused. */
@@ -222,7 +206,7 @@ public class RoundsController {
     String review(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @PathVariable long agency,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean accept = "accept".equals(form.get("decision"));
-        try {
+        return FormSubmission.on(model).keeping("comment", form.get("comment")).conflictOn("decision").submit(() -> {
             if (!"accept".equals(form.get("decision")) && !"return".equals(form.get("decision"))) {
                 throw new InvalidInput("decision", "Choose whether to accept the figures or return them");
             }
@@ -230,12 +214,7 @@ public class RoundsController {
             redirect.addFlashAttribute("success", accept ? "Accepted: the figures are on the dashboard"
                     : "Returned to the agency with your comment");
             return "redirect:/data/rounds/" + id;
-        } catch (InvalidInput | EditConflict e) {
-            var problems = e instanceof InvalidInput invalid ? invalid.problems() : List.of(FieldProblem.of("decision", e.getMessage()));
-            FormErrors.addTo(model, problems);
-            model.addAttribute("comment", form.get("comment"));
-            return submission(user, id, agency, model);
-        }
+        }, () -> submission(user, id, agency, model));
     }
 
     public static int parseVersion(String text) {

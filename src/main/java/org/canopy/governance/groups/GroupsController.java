@@ -8,9 +8,7 @@ import org.canopy.governance.GroupType;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
-import org.canopy.web.EditConflict;
-import org.canopy.web.FormErrors;
-import org.canopy.web.InvalidInput;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,18 +66,13 @@ class GroupsController {
             throw new AccessDeniedException("Only an administrator renames a group or changes its function");
         }
         groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
-        try {
+        // After someone else's change the page shows the group as it is now, with its new version, under the banner.
+        return FormSubmission.on(model).keeping("form", form).freshAfterConflict().submit(() -> {
             var changed = groups.change(user.partnershipId(), user.getUsername(), id, (int) parse(form.get("version")),
                     form.get("name"), function(form.get("function")));
             redirect.addFlashAttribute("success", "Saved " + changed.name() + " (" + changed.function().label() + ")");
             return "redirect:/groups/" + id;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-        } catch (EditConflict e) {
-            model.addAttribute("failure", e.getMessage());
-        }
-        return group(user, id, model);
+        }, () -> group(user, id, model));
     }
 
     @PostMapping("/groups/{id}/members")

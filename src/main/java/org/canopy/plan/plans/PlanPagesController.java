@@ -19,9 +19,7 @@ import org.canopy.plan.updates.ActionUpdaters;
 import org.canopy.plan.updates.ActionUpdates;
 import org.canopy.plan.updates.UpdateInput;
 import org.canopy.plan.updates.UpdateRounds;
-import org.canopy.web.EditConflict;
-import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -206,27 +204,23 @@ class PlanPagesController {
         var input = new UpdateInput(period, form.get("rag"), form.get("narrative"), form.get("correctiveStep"),
                 form.get("evidenceUrl"));
         String version = form.getOrDefault("version", "");
-        try {
-            var stored = version.isBlank() ? updates.submit(user, id, input)
-                    : updates.replace(user, id, period, parseVersion(version), input);
-            redirect.addFlashAttribute("success", "Your " + stored.period() + " update for action "
-                    + context.action().reference() + " is saved" + (stored.flagged()
-                            ? ". It is red with no corrective step, so it is flagged for the lead group." : ""));
-            return "redirect:/actions/" + id;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-        } catch (EditConflict e) {
-            // Keep the writer's text in the form, show the other person's update, and carry its version so
-            // that submitting again knowingly replaces it.
-            var theirs = updates.existing(id, period);
-            model.addAttribute("conflict", e.getMessage());
-            model.addAttribute("theirs", theirs);
-            form.put("version", theirs == null ? "" : String.valueOf(theirs.version()));
-            FormErrors.addTo(model, List.of(FieldProblem.of("narrative",
-                    "Someone else saved an update for " + period + " while you were writing. Check theirs below; "
-                            + "your text is kept here. Save again to replace theirs.")));
-        }
-        return actionPage(user, updates.action(user, id), round, form, model);
+        return FormSubmission.on(model).conflictOn("narrative", "Someone else saved an update for " + period
+                + " while you were writing. Check theirs below; your text is kept here. Save again to replace theirs.")
+                .onConflict(conflict -> {
+                    // Keep the writer's text in the form, show the other person's update, and carry its version so
+                    // that submitting again knowingly replaces it.
+                    var theirs = updates.existing(id, period);
+                    model.addAttribute("conflict", conflict.getMessage());
+                    model.addAttribute("theirs", theirs);
+                    form.put("version", theirs == null ? "" : String.valueOf(theirs.version()));
+                }).submit(() -> {
+                    var stored = version.isBlank() ? updates.submit(user, id, input)
+                            : updates.replace(user, id, period, parseVersion(version), input);
+                    redirect.addFlashAttribute("success", "Your " + stored.period() + " update for action "
+                            + context.action().reference() + " is saved" + (stored.flagged()
+                                    ? ". It is red with no corrective step, so it is flagged for the lead group." : ""));
+                    return "redirect:/actions/" + id;
+                }, () -> actionPage(user, updates.action(user, id), round, form, model));
     }
 
     private static Integer parseVersion(String version) {

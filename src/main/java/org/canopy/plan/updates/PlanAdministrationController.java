@@ -11,7 +11,7 @@ import org.canopy.plan.files.PlanFileReader;
 import org.canopy.plan.plans.PlanStore;
 import org.canopy.reporting.TableExport;
 import org.canopy.web.DateInput;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.http.ContentDisposition;
@@ -76,15 +76,11 @@ class PlanAdministrationController {
     @PostMapping("/plans/{id}/rounds/updaters")
     String assignUpdater(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             var assignment = updaters.assign(user, id(form.get("updaterAction")), id(form.get("updater")));
             redirect.addFlashAttribute("success", assignment.person() + " now updates action " + assignment.action());
             return "redirect:/plans/" + id + "/rounds";
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-            return rounds(user, id, model);
-        }
+        }, () -> rounds(user, id, model));
     }
 
     /** A chosen option's id, or null when nothing (or nothing sensible) was chosen. */
@@ -99,15 +95,11 @@ class PlanAdministrationController {
     @PostMapping("/plans/{id}/rounds")
     String openRound(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.on(model).keeping("form", form).submit(() -> {
             var round = rounds.open(user, id, form.get("period"), DateInput.fromForm(form::get, "dueDate"));
             redirect.addFlashAttribute("success", "Opened the " + round.period() + " round");
             return "redirect:/plans/" + id + "/rounds";
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            model.addAttribute("form", form);
-            return rounds(user, id, model);
-        }
+        }, () -> rounds(user, id, model));
     }
 
     @PostMapping("/plans/{id}/rounds/{roundId}/close")
@@ -126,7 +118,8 @@ class PlanAdministrationController {
     @PostMapping("/admin/plans/load")
     String load(@AuthenticationPrincipal CanopyUser admin, @RequestParam(required = false) MultipartFile file,
             Model model, RedirectAttributes redirect) throws IOException {
-        try {
+        // The problems name paths inside the file; on the page they all point at the file input.
+        return FormSubmission.on(model).keeping("errorAnchor", "file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose a plan file (YAML or JSON) to load");
             }
@@ -134,12 +127,7 @@ class PlanAdministrationController {
             long id = plans.load(admin.partnershipId(), admin.getUsername(), planFile);
             redirect.addFlashAttribute("success", "Loaded '" + planFile.title() + "'");
             return "redirect:/plans/" + id;
-        } catch (InvalidInput e) {
-            FormErrors.addTo(model, e.problems());
-            // The problems name paths inside the file; on the page they all point at the file input.
-            model.addAttribute("errorAnchor", "file");
-            return "plan/load";
-        }
+        }, () -> "plan/load");
     }
 
     @GetMapping("/plans/{id}/export.csv")
