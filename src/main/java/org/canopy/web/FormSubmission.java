@@ -115,6 +115,13 @@ public final class FormSubmission {
         return formPage.get();
     }
 
+    /** Shows the form again for problems found before anything was stored: the same page a refused action gives. */
+    public String refuse(List<FieldProblem> problems, Supplier<String> formPage) {
+        return submit(() -> {
+            throw new InvalidInput(problems);
+        }, formPage);
+    }
+
     /** A form's action: returns the view after success; may throw what the handler itself declares. */
     @FunctionalInterface
     public interface Action<X extends Exception> {

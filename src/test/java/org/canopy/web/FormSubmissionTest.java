@@ -119,4 +119,14 @@ class FormSubmissionTest {
         }, () -> "form-page")).isInstanceOf(IOException.class).hasMessage("The upload broke off");
         assertThat(model).doesNotContainKeys("form", "problems", "failure");
     }
+
+    @Test
+    void problemsFoundBeforeAnyActionGiveTheSamePage() {
+        String view = FormSubmission.on(model).keeping("form", typed)
+                .refuse(List.of(FieldProblem.of("reason", "Enter the reason")), () -> "form-page");
+
+        assertThat(view).isEqualTo("form-page");
+        assertThat(model.get("errors")).isEqualTo(Map.of("reason", "Enter the reason"));
+        assertThat(model.get("form")).isEqualTo(typed);
+    }
 }

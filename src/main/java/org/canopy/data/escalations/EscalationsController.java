@@ -5,6 +5,7 @@ import org.canopy.data.dashboard.DashboardController;
 import org.canopy.data.rounds.RoundsController;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
+import org.canopy.web.FormFields;
 import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,7 @@ class EscalationsController {
     String decide(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", form).conflictOn("decision").submit(() -> {
-            escalations.decide(user, id, form.get("decision"), form.get("actions"), RoundsController.parseVersion(form.get("version")));
+            escalations.decide(user, id, form.get("decision"), form.get("actions"), FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The executive's decision was recorded");
             return "redirect:/data/escalations/" + id;
         }, () -> escalation(user, id, model));
@@ -76,7 +77,7 @@ class EscalationsController {
     String close(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", form).conflictOn("note").submit(() -> {
-            escalations.close(user, id, form.get("note"), RoundsController.parseVersion(form.get("version")));
+            escalations.close(user, id, form.get("note"), FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The escalation was closed");
             return "redirect:/data/escalations/" + id;
         }, () -> escalation(user, id, model));

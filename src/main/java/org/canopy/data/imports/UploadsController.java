@@ -5,6 +5,7 @@ import java.util.Map;
 import org.canopy.data.rounds.DataRounds;
 import org.canopy.data.rounds.RoundsController;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.FormFields;
 import org.canopy.web.FormSubmission;
 import org.canopy.web.InvalidInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +58,7 @@ class UploadsController {
             }
         });
         return FormSubmission.on(model).keeping("explanations", explanations).conflictOn("explanation").submit(() -> {
-            var stored = uploads.store(user, id, explanations, RoundsController.parseVersion(form.get("version")));
+            var stored = uploads.store(user, id, explanations, FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", stored.status() == FigureUploads.Status.ACCEPTED
                     ? "Stored " + stored.rows().size() + " figures: they are on the dashboard"
                     : "Submitted " + stored.rows().size() + " figures to the quality assurance group: they reach the dashboard once accepted");
@@ -69,7 +70,7 @@ class UploadsController {
     String abandon(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         return FormSubmission.on(model).conflictOn("decision").submit(() -> {
-            uploads.abandon(user, id, RoundsController.parseVersion(form.get("version")));
+            uploads.abandon(user, id, FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "Abandoned the upload: nothing was stored");
             return "redirect:/dashboard/import";
         }, () -> upload(user, id, model));
@@ -83,7 +84,7 @@ class UploadsController {
             if (!accept && !"return".equals(form.get("decision"))) {
                 throw new InvalidInput("decision", "Choose whether to accept the figures or return them");
             }
-            uploads.review(user, id, accept, form.get("comment"), RoundsController.parseVersion(form.get("version")));
+            uploads.review(user, id, accept, form.get("comment"), FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", accept ? "Accepted: the figures are on the dashboard"
                     : "Returned to the agency with your comment");
             return "redirect:/data/uploads/" + id;

@@ -15,6 +15,7 @@ import org.canopy.data.observations.DataViews;
 import org.canopy.data.observations.ObservationRow;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
+import org.canopy.web.FormFields;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.DateInput;
 import org.canopy.web.FormSubmission;
@@ -119,7 +120,7 @@ public class RoundsController {
         submission.lines().forEach(l -> entries.put(l.indicator().code(), new FigureChecks.Entry(
                 form.get(l.indicator().code() + "-value"), form.get(l.indicator().code() + "-narrative"))));
         boolean submitting = "submit".equals(form.get("action"));
-        int version = parseVersion(form.get("version"));
+        int version = FormFields.version(form.get("version"));
         return FormSubmission.on(model).keeping("entries", entries).keeping("overallNarrative", form.get("overallNarrative"))
                 .keeping("version", version).conflictOn("overallNarrative").submit(() -> {
                     rounds.save(user, id, agency, entries, form.get("overallNarrative"), submitting, version);
@@ -147,7 +148,7 @@ public class RoundsController {
             var rows = name.endsWith(".xlsx") ? ObservationImport.readXlsx(file.getInputStream())
                     : ObservationImport.readCsv(file.getInputStream());
             var entries = entriesFromRows(submission, rows);
-            rounds.save(user, id, agency, entries, submission.overallNarrative(), false, parseVersion(version));
+            rounds.save(user, id, agency, entries, submission.overallNarrative(), false, FormFields.version(version));
             redirect.addFlashAttribute("success", "Uploaded " + rows.size() + (rows.size() == 1 ? " figure" : " figures")
                     + " into your draft: check them, add the narratives and submit");
             return "redirect:/data/rounds/" + id + "/agencies/" + agency;
@@ -210,18 +211,10 @@ public class RoundsController {
             if (!"accept".equals(form.get("decision")) && !"return".equals(form.get("decision"))) {
                 throw new InvalidInput("decision", "Choose whether to accept the figures or return them");
             }
-            rounds.review(user, id, agency, accept, form.get("comment"), parseVersion(form.get("version")));
+            rounds.review(user, id, agency, accept, form.get("comment"), FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", accept ? "Accepted: the figures are on the dashboard"
                     : "Returned to the agency with your comment");
             return "redirect:/data/rounds/" + id;
         }, () -> submission(user, id, agency, model));
-    }
-
-    public static int parseVersion(String text) {
-        try {
-            return Integer.parseInt(text == null ? "-1" : text.trim());
-        } catch (NumberFormatException e) {
-            return -2;
-        }
     }
 }

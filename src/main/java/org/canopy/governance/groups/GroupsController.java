@@ -8,6 +8,7 @@ import org.canopy.governance.GroupType;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
+import org.canopy.web.FormFields;
 import org.canopy.web.FormSubmission;
 import org.canopy.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,7 +69,7 @@ class GroupsController {
         groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
         // After someone else's change the page shows the group as it is now, with its new version, under the banner.
         return FormSubmission.on(model).keeping("form", form).freshAfterConflict().submit(() -> {
-            var changed = groups.change(user.partnershipId(), user.getUsername(), id, (int) parse(form.get("version")),
+            var changed = groups.change(user.partnershipId(), user.getUsername(), id, FormFields.version(form.get("version")),
                     form.get("name"), function(form.get("function")));
             redirect.addFlashAttribute("success", "Saved " + changed.name() + " (" + changed.function().label() + ")");
             return "redirect:/groups/" + id;
@@ -80,7 +81,7 @@ class GroupsController {
             RedirectAttributes redirect) {
         requireAdministrator(user);
         groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
-        long userId = parse(form.get("userId"));
+        long userId = FormFields.id(form.get("userId"));
         var person = people.byIds(user.partnershipId(), java.util.List.of(userId)).stream().findFirst();
         if (person.isEmpty()) {
             redirect.addFlashAttribute("failure", "Select a person to add");
@@ -113,14 +114,6 @@ class GroupsController {
             return GroupFunction.valueOf(name);
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
-        }
-    }
-
-    private static long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException | NullPointerException e) {
-            return -1;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.canopy.learning.sources.Source;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.reporting.TableExport;
+import org.canopy.web.FormFields;
 import org.canopy.web.DateInput;
 import org.canopy.web.DateInput.Range;
 import org.canopy.web.FieldProblem;
@@ -142,7 +143,7 @@ public class ActionPlanController {
     String status(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", form).conflictOn("status").submit(() -> {
-            plan.updateStatus(user, id, form.get("status"), form.get("evidence"), version(form));
+            plan.updateStatus(user, id, form.get("status"), form.get("evidence"), FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The status was updated");
             return "redirect:/learning/action-plan/" + id;
         }, () -> recommendation(user, id, model));
@@ -158,7 +159,7 @@ public class ActionPlanController {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            plan.edit(user, id, form.get("text"), ActionPlan.parseThemes(form.get("themes")), owner, due, version(form));
+            plan.edit(user, id, form.get("text"), ActionPlan.parseThemes(form.get("themes")), owner, due, FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The recommendation was saved");
             return "redirect:/learning/action-plan/" + id;
         }, () -> recommendation(user, id, model));
@@ -210,14 +211,6 @@ public class ActionPlanController {
         } catch (NumberFormatException e) {
             problems.add(FieldProblem.of("owner", "Choose an agency of the partnership"));
             return null;
-        }
-    }
-
-    public static int version(Map<String, String> form) {
-        try {
-            return Integer.parseInt(form.getOrDefault("version", "-1").strip());
-        } catch (NumberFormatException e) {
-            return -2;
         }
     }
 }

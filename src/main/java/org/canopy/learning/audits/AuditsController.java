@@ -9,6 +9,7 @@ import org.canopy.learning.actionplan.ActionPlanController;
 import org.canopy.learning.sources.SourceKind;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.FormFields;
 import org.canopy.web.DateInput;
 import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,7 +84,7 @@ class AuditsController {
     String edit(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", form).conflictOn("title").submit(() -> {
-            audits.edit(user, id, form, ActionPlanController.version(form));
+            audits.edit(user, id, form, FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The audit was saved");
             return "redirect:/learning/audits/" + id;
         }, () -> audit(user, id, model));

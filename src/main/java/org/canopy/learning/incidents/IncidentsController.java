@@ -17,6 +17,7 @@ import org.canopy.learning.reviews.Stage;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
+import org.canopy.web.FormFields;
 import org.canopy.web.DateInput;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.FormSubmission;
@@ -139,7 +140,7 @@ class IncidentsController {
     String update(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("pseudonym").submit(() -> {
-            incidents.update(user, id, incidentInput(form), version(form));
+            incidents.update(user, id, incidentInput(form), FormFields.version(String.valueOf(form.getFirst("version"))));
             redirect.addFlashAttribute("success", "The incident was updated");
             return "redirect:/learning/incidents/" + id;
         }, () -> incident(user, id, model));
@@ -150,7 +151,7 @@ class IncidentsController {
     String notification(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
             Model model, RedirectAttributes redirect) {
         return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("notifiedDate").submit(() -> {
-            incidents.recordNotification(user, id, DateInput.fromForm(form::getFirst, "notifiedDate"), version(form));
+            incidents.recordNotification(user, id, DateInput.fromForm(form::getFirst, "notifiedDate"), FormFields.version(String.valueOf(form.getFirst("version"))));
             redirect.addFlashAttribute("success", "The notification to the national panel was recorded");
             return "redirect:/learning/incidents/" + id;
         }, () -> incident(user, id, model));
@@ -212,7 +213,7 @@ class IncidentsController {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            incidents.saveRapidReview(user, id, in, version(form));
+            incidents.saveRapidReview(user, id, in, FormFields.version(String.valueOf(form.getFirst("version"))));
             redirect.addFlashAttribute("success", "The rapid review was saved");
             return "redirect:/learning/incidents/" + id;
         }, () -> rapidReview(user, id, model));
@@ -256,7 +257,7 @@ class IncidentsController {
         var in = new LocalReviewInput(DateInput.fromForm(form::getFirst, "startDate"), Set.copyOf(form.getOrDefault("methods", List.of())),
                 first(form, "author"), "yes".equals(first(form, "authorConfirmed")), first(form, "progress"), stages);
         return FormSubmission.on(model).keeping("form", new FormValues(form)).conflictOn("startDate").submit(() -> {
-            localReviews.save(user, id, in, version(form));
+            localReviews.save(user, id, in, FormFields.version(String.valueOf(form.getFirst("version"))));
             redirect.addFlashAttribute("success", "The local review was saved");
             return "redirect:/learning/incidents/" + id + "/local-review";
         }, () -> localReview(user, id, model));
@@ -277,14 +278,6 @@ class IncidentsController {
 
     private static String first(MultiValueMap<String, String> form, String field) {
         return form.getFirst(field);
-    }
-
-    private static int version(MultiValueMap<String, String> form) {
-        try {
-            return Integer.parseInt(String.valueOf(form.getFirst("version")).trim());
-        } catch (NumberFormatException e) {
-            return -2;
-        }
     }
 
     private static void put(Map<String, List<String>> form, String field, Object value) {

@@ -10,6 +10,7 @@ import org.canopy.learning.reviews.SeriousCaseReviews;
 import org.canopy.learning.sources.SourceKind;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
+import org.canopy.web.FormFields;
 import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -114,7 +115,7 @@ class LibraryController {
             RedirectAttributes redirect) {
         var source = library.source(user.partnershipId(), key);
         return FormSubmission.on(model).keeping("form", form).conflictOn("background").submit(() -> {
-            briefings.save(user, source, form, ActionPlanController.version(form));
+            briefings.save(user, source, form, FormFields.version(form.get("version")));
             redirect.addFlashAttribute("success", "The briefing was saved");
             return "redirect:/learning/briefings/" + key;
         }, () -> editForm(user, key, model));

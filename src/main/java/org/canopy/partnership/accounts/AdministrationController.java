@@ -8,8 +8,9 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.partnership.Role;
 import org.canopy.partnership.outbox.OutboxMessages;
+import org.canopy.web.FormFields;
 import org.canopy.web.FieldProblem;
-import org.canopy.web.FormErrors;
+import org.canopy.web.FormSubmission;
 import org.canopy.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -112,7 +113,7 @@ class AdministrationController {
         }
         Long agency = null;
         if (!agencyId.isEmpty()) {
-            agency = agencies.find(admin.partnershipId(), parse(agencyId)).filter(Agencies.Agency::active)
+            agency = agencies.find(admin.partnershipId(), FormFields.id(agencyId)).filter(Agencies.Agency::active)
                     .map(Agencies.Agency::id).orElse(null);
             if (agency == null) {
                 problems.add(FieldProblem.of("agencyId", "Select an agency from the list"));
@@ -121,9 +122,7 @@ class AdministrationController {
             problems.add(FieldProblem.of("agencyId", "Select the agency an agency contributor writes for"));
         }
         if (!problems.isEmpty()) {
-            FormErrors.addTo(model, problems);
-            model.addAttribute("form", form);
-            return userForm(admin, model);
+            return FormSubmission.on(model).keeping("form", form).refuse(problems, () -> userForm(admin, model));
         }
         long id = users.create(admin.partnershipId(), username, name, email.isEmpty() ? null : email,
                 encoder.encode(password), role, agency);
@@ -179,9 +178,7 @@ class AdministrationController {
             problems.add(FieldProblem.of("description", "Description must be 1000 characters or fewer"));
         }
         if (!problems.isEmpty()) {
-            FormErrors.addTo(model, problems);
-            model.addAttribute("form", form);
-            return agencies(admin, model);
+            return FormSubmission.on(model).keeping("form", form).refuse(problems, () -> agencies(admin, model));
         }
         long id = agencies.create(admin.partnershipId(), name, kind, description.isEmpty() ? null : description);
         events.publishEvent(RecordChanged.by(admin, "agency", id, "created", "Added agency " + name, null,
@@ -218,15 +215,13 @@ class AdministrationController {
         if (name.isEmpty() || name.length() > 100) {
             problems.add(FieldProblem.of("name", "Enter what the token is for, like 'Power BI dashboard' (up to 100 characters)"));
         }
-        var person = users.byId(admin.partnershipId(), parse(form.getOrDefault("userId", "")))
+        var person = users.byId(admin.partnershipId(), FormFields.id(form.getOrDefault("userId", "")))
                 .filter(p -> p.enabled());
         if (person.isEmpty()) {
             problems.add(FieldProblem.of("userId", "Select whose permissions the token carries"));
         }
         if (!problems.isEmpty()) {
-            FormErrors.addTo(model, problems);
-            model.addAttribute("form", form);
-            return tokens(admin, model);
+            return FormSubmission.on(model).keeping("form", form).refuse(problems, () -> tokens(admin, model));
         }
         var issued = tokens.issue(admin, person.get().id(), name);
         events.publishEvent(RecordChanged.by(admin, "api-token", issued.id(), "issued",
@@ -247,13 +242,5 @@ class AdministrationController {
                 Map.of("revoked", false), Map.of("revoked", true)));
         redirect.addFlashAttribute("success", "Revoked the token");
         return "redirect:/admin/tokens";
-    }
-
-    private static long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
