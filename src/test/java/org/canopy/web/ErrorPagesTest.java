@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 import org.canopy.support.DatabaseAvailable;
 import org.canopy.support.TestDatabase;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1", "spring.servlet.multipart.max-file-size=2MB"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(DatabaseAvailable.class)
-@Tag("database")
+// Not repeated on PostgreSQL (no "database" tag): what it checks is the web tier, the same on either database.
 class ErrorPagesTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -16,7 +16,6 @@ import org.canopy.demo.DemoLoaded;
 import org.canopy.support.DatabaseAvailable;
 import org.canopy.support.Requests;
 import org.canopy.support.TestDatabase;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(DatabaseAvailable.class)
-@Tag("database")
+// Not repeated on PostgreSQL (no "database" tag): what it checks is the web tier, the same on either database.
 class OperationsTest {
 
     /** Asks the running server, as a load balancer would, while the application starts. */

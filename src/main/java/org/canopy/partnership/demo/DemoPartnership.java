@@ -66,13 +66,19 @@ class DemoPartnership implements PartnershipDemo {
     private final Partnerships partnerships;
     private final Agencies agencies;
     private final UserAccounts users;
-    private final PasswordEncoder encoder;
+    /**
+     * The demo password is published (README, API.md), so a slow hash protects nothing: BCrypt's lowest cost keeps
+     * every sign-in with it quick (each one costs ~80 ms at the default cost, hundreds of times in the tests).
+     * Real accounts are hashed by the application's encoder at its full cost.
+     */
+    private static final PasswordEncoder DEMO_PASSWORD_HASH = new org.springframework.security.crypto.password.DelegatingPasswordEncoder(
+            "bcrypt", java.util.Map.of("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)));
 
-    DemoPartnership(Partnerships partnerships, Agencies agencies, UserAccounts users, PasswordEncoder encoder) {
+
+    DemoPartnership(Partnerships partnerships, Agencies agencies, UserAccounts users) {
         this.partnerships = partnerships;
         this.agencies = agencies;
         this.users = users;
-        this.encoder = encoder;
     }
 
     @Override
@@ -85,7 +91,7 @@ class DemoPartnership implements PartnershipDemo {
         for (Object[] a : AGENCIES) {
             agencies.create(partnershipId, (String) a[0], (AgencyKind) a[1], (String) a[2]);
         }
-        String hash = encoder.encode("demo");
+        String hash = DEMO_PASSWORD_HASH.encode("demo");
         for (Object[] u : ACCOUNTS) {
             Long agencyId = u[3] == null ? null : agencies.agencyNamed(partnershipId, (String) u[3]).orElseThrow().id();
             users.create(partnershipId, (String) u[0], (String) u[1], null, hash, (Role) u[2], agencyId);
