@@ -23,7 +23,11 @@ import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.plan.PlanPriorities;
 import org.canopy.reporting.TableExport;
+import org.canopy.partnership.DataVersion;
 import org.canopy.web.FormSubmission;
+import org.canopy.web.RenderCache;
+import org.canopy.web.Revalidation;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,6 +52,9 @@ public class DashboardController {
     private final AgencyDirectory agencies;
     private final PlanPriorities priorities;
     private final PublicPartnership publicPartnership;
+    private final DataVersion versions;
+    /** Charts by ETag: 40 trend charts a dashboard, drawn once per change instead of once per request. */
+    private final RenderCache drawn = new RenderCache(2_000);
     private final DataRounds rounds;
     private final Escalations escalations;
     private final Benchmarks benchmarks;
@@ -57,7 +64,8 @@ public class DashboardController {
 
     DashboardController(FigureUploads uploads, DataQuality quality, Dashboard dashboard, Charts charts, ObservationImport imports, DataStore store,
             AgencyDirectory agencies, PlanPriorities priorities, PublicPartnership publicPartnership, DataRounds rounds,
-            Escalations escalations, Benchmarks benchmarks, Publication publication) {
+            Escalations escalations, Benchmarks benchmarks, Publication publication, DataVersion versions) {
+        this.versions = versions;
         this.uploads = uploads;
         this.quality = quality;
         this.publication = publication;
@@ -75,7 +83,11 @@ public class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) Long priority,
-            @RequestParam(required = false) Long agency, Model model) {
+            @RequestParam(required = false) Long agency, Model model, NativeWebRequest request) {
+        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
+                versions.current(user.partnershipId()), user.getUsername()))) {
+            return null;
+        }
         var tiles = filter(dashboard.tiles(user.partnershipId()), priority, agency);
         var planPriorities = priorities.priorities(user.partnershipId());
         model.addAttribute("tiles", tiles);
@@ -181,8 +193,17 @@ public class DashboardController {
     }
 
     @GetMapping("/dashboard/indicators/{code}")
-    public String indicator(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
-            @RequestParam(required = false) String area, Model model) {
+    String indicatorPage(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
+            @RequestParam(required = false) String area, Model model, NativeWebRequest request) {
+        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
+                versions.current(user.partnershipId()), user.getUsername()))) {
+            return null;
+        }
+        return indicator(user, code, area, model);
+    }
+
+    /** The indicator's page; also the page a refused form on it shows again. */
+    public String indicator(CanopyUser user, String code, String area, Model model) {
         var tile = dashboard.tile(user.partnershipId(), code, area);
         model.addAttribute("tile", tile);
         model.addAttribute("areas", store.areas(user.partnershipId()));
@@ -209,24 +230,38 @@ public class DashboardController {
 
     @GetMapping(value = "/dashboard/indicators/{code}/chart.svg", produces = "image/svg+xml")
     void chart(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
-            @RequestParam(required = false) String area, HttpServletResponse response) throws IOException {
-        var tile = dashboard.tile(user.partnershipId(), code, area);
-        svg(response, charts.controlChart("Control chart: " + tile.indicator().name(), tile.series()));
+            @RequestParam(required = false) String area, NativeWebRequest request, HttpServletResponse response) throws IOException {
+        svg(user, request, response, "control", code, area, () -> {
+            var tile = dashboard.tile(user.partnershipId(), code, area);
+            return charts.controlChart("Control chart: " + tile.indicator().name(), tile.series());
+        });
     }
 
     @GetMapping(value = "/dashboard/indicators/{code}/trend.svg", produces = "image/svg+xml")
-    void trend(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, HttpServletResponse response)
-            throws IOException {
-        var tile = dashboard.tile(user.partnershipId(), code, null);
-        svg(response, charts.sparkline("Trend: " + tile.indicator().name(), tile.series()));
+    void trend(@AuthenticationPrincipal CanopyUser user, @PathVariable String code, NativeWebRequest request,
+            HttpServletResponse response) throws IOException {
+        svg(user, request, response, "trend", code, null, () -> {
+            var tile = dashboard.tile(user.partnershipId(), code, null);
+            return charts.sparkline("Trend: " + tile.indicator().name(), tile.series());
+        });
     }
 
-    /** JFreeSVG styles with attributes, so the chart image gets a CSP of its own: no script, inline style only. */
-    private static void svg(HttpServletResponse response, String svg) throws IOException {
+    /**
+     * A chart is drawn once per change of the partnership's data (kept by its ETag, which holds the data version)
+     * and a browser holding it gets a 304. JFreeSVG styles with attributes, so the image gets a CSP of its own: no
+     * script, inline style only.
+     */
+    private void svg(CanopyUser user, NativeWebRequest request, HttpServletResponse response, String kind, String code,
+            String area, java.util.function.Supplier<String> draw) throws IOException {
+        String tag = Revalidation.chartTag(user.partnershipId(), versions.current(user.partnershipId()), kind, code,
+                String.valueOf(area));
+        if (Revalidation.notModified(request, tag)) {
+            return;
+        }
+        byte[] svg = drawn.get(tag, () -> draw.get().getBytes(StandardCharsets.UTF_8));
         response.setContentType("image/svg+xml");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.setHeader("Cache-Control", "private, max-age=60");
-        response.getOutputStream().write(svg.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(svg);
     }
 
     @GetMapping("/dashboard/export.csv")

@@ -30,6 +30,8 @@ public class Partnerships {
     public long create(String name, String area) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into partnership (name, area) values (?, ?)").params(name, area).update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        jdbc.sql("insert into data_version (partnership_id, version) values (?, 0)").param(id).update();
+        return id;
     }
 }

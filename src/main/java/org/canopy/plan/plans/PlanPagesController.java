@@ -19,7 +19,10 @@ import org.canopy.plan.updates.ActionUpdaters;
 import org.canopy.plan.updates.ActionUpdates;
 import org.canopy.plan.updates.UpdateInput;
 import org.canopy.plan.updates.UpdateRounds;
+import org.canopy.partnership.DataVersion;
 import org.canopy.web.FormSubmission;
+import org.canopy.web.Revalidation;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,10 +47,12 @@ class PlanPagesController {
     private final ActionUpdaters updaters;
     private final CrossCuttingTags tags;
     private final People people;
+    private final DataVersion versions;
 
     PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, ActionUpdaters updaters,
-            CrossCuttingTags tags, People people) {
+            CrossCuttingTags tags, People people, DataVersion versions) {
         this.people = people;
+        this.versions = versions;
         this.plans = plans;
         this.updates = updates;
         this.rounds = rounds;
@@ -72,7 +77,12 @@ class PlanPagesController {
     }
 
     @GetMapping("/plans/{id}")
-    String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
+    String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model, NativeWebRequest request) {
+        // Built only from the partnership's data: a browser holding the current page gets a 304, nothing read.
+        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
+                versions.current(user.partnershipId()), user.getUsername()))) {
+            return null;
+        }
         var plan = plan(user, id);
         model.addAttribute("plan", plan);
         model.addAttribute("openRound", rounds.openRound(id).orElse(null));

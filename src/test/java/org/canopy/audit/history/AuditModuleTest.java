@@ -19,7 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The audit module started on its own (no other module's beans, no demo data), on a fresh database: a change
  * published by any module is stored with its before and after, and read back as the record's history.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(verifyAutomatically = false) // ModularityTest verifies every module once
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(DatabaseAvailable.class)
 // Run on H2 only (no "database" tag): it proves the module starts alone; the audit SQL runs on PostgreSQL in every

@@ -33,6 +33,12 @@ public class PageSlice {
         return partnerships;
     }
 
+    /** Pages revalidate against the partnership's data version; a slice has no changes, so it stays at 0. */
+    @Bean
+    org.canopy.partnership.DataVersion dataVersion() {
+        return partnershipId -> 0L;
+    }
+
     /** One module's navigation entry, as every module contributes its own. */
     @Bean
     org.canopy.partnership.ServicePages slicedPage() {
