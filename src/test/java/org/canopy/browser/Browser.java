@@ -29,6 +29,20 @@ final class Browser implements AutoCloseable {
                 .setExecutablePath(BrowserAvailable.CHROMIUM).setHeadless(true).setArgs(ARGS));
     }
 
+    private static Browser shared;
+
+    /**
+     * One Chromium for every journey in this JVM (each page still gets a fresh context, so no cookies are shared):
+     * starting Playwright and Chromium per journey class cost seconds each. Closed when the JVM ends.
+     */
+    static synchronized Browser shared() {
+        if (shared == null) {
+            shared = new Browser();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
     /** A page in a fresh context (no cookies), remembering the view template of each page it loads. */
     Page newPage() {
         Page page = chromium.newContext().newPage();

@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.canopy.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInfo;
@@ -15,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
-/** A journey through the demo in Chromium: the running application on a random port, one browser per class. */
+/** A journey through the demo in Chromium: the running application on a random port, one Chromium for all journeys. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1"})
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -31,15 +30,8 @@ abstract class BrowserJourney {
 
     @BeforeAll
     static void start(TestInfo test) {
-        browser = new Browser();
+        browser = Browser.shared();
         test.getTestClass().ifPresent(RenderedViews.JOURNEYS_RUN::add);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     String url(String path) {

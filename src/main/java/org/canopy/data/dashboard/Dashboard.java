@@ -105,8 +105,9 @@ public class Dashboard {
     }
 
     /**
-     * Every indicator of the partnership in its own area. Reads only the observations a tile shows (its own
-     * area and the areas it is compared with) and all targets at once: a query per indicator and every area's
+     * Every indicator of the partnership in its own area. Reads only the observations a tile shows (the latest
+     * {@link DataStore#RECENT_PERIODS} periods of its own area and of the areas it is compared with) and all targets at
+     * once, so a long history costs the dashboard nothing more: a query per indicator and every area's
      * figures per request made the page slow down with the catalogue and with each area imported.
      */
     public List<Tile> tiles(long partnershipId) {
@@ -118,7 +119,7 @@ public class Dashboard {
         var shown = areas.stream().filter(a -> a.id() == home.get().id() || a.kind() != AreaKind.LOCAL_AUTHORITY
                 || a.statisticalNeighbour()).map(Area::id).toList();
         Map<Long, List<Observation>> byIndicator = new HashMap<>();
-        for (var o : store.observations(partnershipId, shown)) {
+        for (var o : store.recentObservations(partnershipId, shown)) {
             byIndicator.computeIfAbsent(o.indicatorId(), k -> new ArrayList<>()).add(o);
         }
         var targets = store.allTargets(partnershipId);

@@ -99,21 +99,44 @@ public class DataStore {
                 .query(DataStore::observation).list();
     }
 
-    /** The observations of the partnership's indicators in the given areas, for the dashboard, in period order. */
+    /** The partnership's observations in some areas, driven from each indicator and area pair through the index. */
+    private static final String IN_AREAS = """
+            select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
+                   o.quote, o.recorded_by, o.recorded_at, o.submitted_by, o.accepted_by, o.accepted_at, o.import_file,
+                   o.explanation
+            from indicator i join data_area a on a.partnership_id = i.partnership_id
+            join observation o on o.indicator_id = i.id and o.area_id = a.id
+            where i.partnership_id = :partnership and a.id in (:areas)""";
+
+    /** Every observation of the partnership's indicators in the given areas, in period order (an import's checks). */
     public List<Observation> observations(long partnershipId, Collection<Long> areaIds) {
         if (areaIds.isEmpty()) {
             return List.of();
         }
-        // Driven from each indicator and area pair, so that both databases look the pairs up in the unique
-        // index (indicator, area, period) instead of reading every area's figures and filtering them.
-        return jdbc.sql("""
-                select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
-                       o.quote, o.recorded_by, o.recorded_at, o.submitted_by, o.accepted_by, o.accepted_at, o.import_file,
-                       o.explanation
-                from indicator i join data_area a on a.partnership_id = i.partnership_id
-                join observation o on o.indicator_id = i.id and o.area_id = a.id
-                where i.partnership_id = :partnership and a.id in (:areas) order by o.period_start, o.area_id""")
+        return jdbc.sql(IN_AREAS + " order by o.period_start, o.area_id")
                 .param("partnership", partnershipId).param("areas", areaIds).query(DataStore::observation).list();
+    }
+
+    /** How many of each series' latest periods a dashboard tile reads: its latest figure, comparisons and a short trend. */
+    public static final int RECENT_PERIODS = 40;
+
+    /**
+     * The latest {@link #RECENT_PERIODS} observations of each of the partnership's indicators in each given area, for
+     * the dashboard, in period order. What is read does not grow with the history behind a series: for each indicator
+     * and area pair the start of its 40th-latest period is found by walking the index (indicator, area, period start)
+     * backwards 40 entries, and only the rows from there on are read through the same index.
+     */
+    public List<Observation> recentObservations(long partnershipId, Collection<Long> areaIds) {
+        if (areaIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(IN_AREAS + """
+                  and o.period_start >= coalesce((select r.period_start from observation r
+                        where r.indicator_id = i.id and r.area_id = a.id order by r.period_start desc
+                        offset :older rows fetch next 1 rows only), date '0001-01-01')
+                order by o.period_start, o.area_id""")
+                .param("partnership", partnershipId).param("areas", areaIds).param("older", RECENT_PERIODS - 1)
+                .query(DataStore::observation).list();
     }
 
     /** Every target of the partnership's indicators: indicator id to period to target, in one query. */
