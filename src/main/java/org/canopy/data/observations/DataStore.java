@@ -123,17 +123,27 @@ public class DataStore {
     /**
      * The latest {@link #RECENT_PERIODS} observations of each of the partnership's indicators in each given area, for
      * the dashboard, in period order. What is read does not grow with the history behind a series: for each indicator
-     * and area pair the start of its 40th-latest period is found by walking the index (indicator, area, period start)
-     * backwards 40 entries, and only the rows from there on are read through the same index.
+     * and area pair the start of its 40th-latest period is found once through the index (indicator, area, period
+     * start), and only the rows from there on are read through the same index.
      */
     public List<Observation> recentObservations(long partnershipId, Collection<Long> areaIds) {
         if (areaIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(IN_AREAS + """
-                  and o.period_start >= coalesce((select r.period_start from observation r
-                        where r.indicator_id = i.id and r.area_id = a.id order by r.period_start desc
-                        offset :older rows fetch next 1 rows only), date '0001-01-01')
+        // The cutoff is worked out once per indicator and area pair in a derived table: written in the WHERE clause,
+        // H2 ran the correlated subquery again for every row it read, which grew with the square of the history.
+        return jdbc.sql("""
+                select o.id, o.indicator_id, o.area_id, o.period, o.period_start, o.observed_value, o.narrative, o.source,
+                       o.quote, o.recorded_by, o.recorded_at, o.submitted_by, o.accepted_by, o.accepted_at, o.import_file,
+                       o.explanation
+                from (select i.id as indicator_id, a.id as area_id,
+                             coalesce((select r.period_start from observation r where r.indicator_id = i.id and r.area_id = a.id
+                                       order by r.period_start desc offset :older rows fetch next 1 rows only),
+                                      date '0001-01-01') as since
+                      from indicator i join data_area a on a.partnership_id = i.partnership_id
+                      where i.partnership_id = :partnership and a.id in (:areas)) pair
+                join observation o on o.indicator_id = pair.indicator_id and o.area_id = pair.area_id
+                where o.period_start >= pair.since
                 order by o.period_start, o.area_id""")
                 .param("partnership", partnershipId).param("areas", areaIds).param("older", RECENT_PERIODS - 1)
                 .query(DataStore::observation).list();
