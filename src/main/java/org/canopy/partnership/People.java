@@ -15,6 +15,11 @@ public interface People {
     /** The named people of the partnership, by display name. */
     List<PersonSummary> byIds(long partnershipId, Collection<Long> ids);
 
+    /** The ids of the partnership's enabled people with {@code role}: who a message to that role goes to. */
+    default List<Long> enabledWithRole(long partnershipId, Role role) {
+        return inPartnership(partnershipId).stream().filter(p -> p.enabled() && p.role() == role).map(PersonSummary::id).toList();
+    }
+
     /** A person by username within the partnership. */
     Optional<PersonSummary> byUsername(long partnershipId, String username);
 

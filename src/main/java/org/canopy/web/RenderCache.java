@@ -37,11 +37,4 @@ public final class RenderCache {
         }
         return rendered;
     }
-
-    /** How many renderings are kept (for tests and metrics). */
-    public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
 }

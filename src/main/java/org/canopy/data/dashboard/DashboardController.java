@@ -84,8 +84,7 @@ public class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) Long priority,
             @RequestParam(required = false) Long agency, Model model, NativeWebRequest request) {
-        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
-                versions.current(user.partnershipId()), user.getUsername()))) {
+        if (versions.pageUnchanged(request, user)) {
             return null;
         }
         var tiles = filter(dashboard.tiles(user.partnershipId()), priority, agency);
@@ -195,8 +194,7 @@ public class DashboardController {
     @GetMapping("/dashboard/indicators/{code}")
     String indicatorPage(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
             @RequestParam(required = false) String area, Model model, NativeWebRequest request) {
-        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
-                versions.current(user.partnershipId()), user.getUsername()))) {
+        if (versions.pageUnchanged(request, user)) {
             return null;
         }
         return indicator(user, code, area, model);

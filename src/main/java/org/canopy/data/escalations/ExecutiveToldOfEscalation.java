@@ -33,8 +33,7 @@ class ExecutiveToldOfEscalation {
         } catch (NotFound removed) {
             return; // removed before the message went: nothing left to tell
         }
-        var executive = people.inPartnership(raised.partnershipId()).stream()
-                .filter(p -> p.enabled() && p.role() == Role.EXECUTIVE).map(p -> p.id()).toList();
+        var executive = people.enabledWithRole(raised.partnershipId(), Role.EXECUTIVE);
         if (executive.isEmpty()) {
             return;
         }

@@ -21,8 +21,7 @@ class LearningAfterPublication {
 
     @ApplicationModuleListener
     void on(ReviewPublished published) {
-        var coordinators = people.inPartnership(published.partnershipId()).stream()
-                .filter(p -> p.enabled() && p.role() == Role.ADMINISTRATOR).map(p -> p.id()).toList();
+        var coordinators = people.enabledWithRole(published.partnershipId(), Role.ADMINISTRATOR);
         if (coordinators.isEmpty()) {
             return;
         }

@@ -21,7 +21,6 @@ import org.canopy.plan.updates.UpdateInput;
 import org.canopy.plan.updates.UpdateRounds;
 import org.canopy.partnership.DataVersion;
 import org.canopy.web.FormSubmission;
-import org.canopy.web.Revalidation;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
@@ -79,8 +78,7 @@ class PlanPagesController {
     @GetMapping("/plans/{id}")
     String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model, NativeWebRequest request) {
         // Built only from the partnership's data: a browser holding the current page gets a 304, nothing read.
-        if (Revalidation.notModified(request, Revalidation.pageTag(request, user.partnershipId(),
-                versions.current(user.partnershipId()), user.getUsername()))) {
+        if (versions.pageUnchanged(request, user)) {
             return null;
         }
         var plan = plan(user, id);
