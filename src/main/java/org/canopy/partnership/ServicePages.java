@@ -14,22 +14,33 @@ import java.util.List;
  * @param administratorsOnly whether only the partnership administrator sees the entry
  * @param openPaths path patterns anyone may reach without signing in, for any method
  * @param openForReading path patterns anyone may read (GET) without signing in
+ * @param keptPages path patterns of pages built only from the partnership's data and who is looking: rendered once
+ *        per change of the data version and kept (see {@code partnership.versions.KeptPages})
  */
 public record ServicePages(int order, String label, String href, List<String> activeFor, boolean administratorsOnly,
-        List<String> openPaths, List<String> openForReading) {
+        List<String> openPaths, List<String> openForReading, List<String> keptPages) {
 
     /** A navigation entry with nothing open to everyone. */
     public static ServicePages entry(int order, String label, String href, String... activeFor) {
-        return new ServicePages(order, label, href, List.of(activeFor), false, List.of(), List.of());
+        return new ServicePages(order, label, href, List.of(activeFor), false, List.of(), List.of(), List.of());
     }
 
     /** The same entry, with paths anyone may reach without signing in. */
     public ServicePages open(String... paths) {
-        return new ServicePages(order, label, href, activeFor, administratorsOnly, List.of(paths), openForReading);
+        return new ServicePages(order, label, href, activeFor, administratorsOnly, List.of(paths), openForReading, keptPages);
     }
 
     /** The same entry, with paths anyone may read (GET) without signing in. */
     public ServicePages openForReading(String... paths) {
-        return new ServicePages(order, label, href, activeFor, administratorsOnly, openPaths, List.of(paths));
+        return new ServicePages(order, label, href, activeFor, administratorsOnly, openPaths, List.of(paths), keptPages);
+    }
+
+    /**
+     * The same entry, with pages rendered once per change and kept: only pages whose content depends on nothing but
+     * the partnership's stored data, the person looking, the address and the date (no session state, no clock finer
+     * than a day).
+     */
+    public ServicePages keeping(String... paths) {
+        return new ServicePages(order, label, href, activeFor, administratorsOnly, openPaths, openForReading, List.of(paths));
     }
 }

@@ -31,12 +31,9 @@ public final class Revalidation {
         return tag("chart", String.valueOf(partnershipId), String.valueOf(version), String.join("\u0000", parts));
     }
 
-    /** An ETag for a page: the partnership's version, the person, their session and the address with its query. */
-    public static String pageTag(NativeWebRequest webRequest, long partnershipId, long version, String username) {
-        var request = webRequest.getNativeRequest(HttpServletRequest.class);
-        var session = request.getSession(false);
-        return tag("page", String.valueOf(partnershipId), String.valueOf(version), username,
-                session == null ? "" : session.getId(), request.getRequestURI(), String.valueOf(request.getQueryString()));
+    /** An ETag for a page: the data version, who is looking in which session, and the address with its query. */
+    public static String pageTag(String... parts) {
+        return tag("page", parts);
     }
 
     /**

@@ -119,6 +119,38 @@ class PageRevalidationTest {
     }
 
     @Test
+    void theDashboardShowsFiguresOnlyOnceTheirUploadIsAccepted() throws Exception {
+        var body = mvc.perform(post("/api/v1/observations").with(Requests.user("police")).contentType("text/csv")
+                        .content("indicator,period,area,value,narrative\nDOMESTIC_ABUSE_CASES,2020-21-Q3,,7345,\n"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long upload = json.readTree(body).get("upload").asLong();
+        var before = page(get("/dashboard"), "viewer", null);
+        assertThat(before.getResponse().getContentAsString()).doesNotContain("7,345");
+        String tag = before.getResponse().getHeader("ETag");
+        assertThat(page(get("/dashboard"), "viewer", null).getResponse().getContentAsString()).doesNotContain("7,345");
+
+        mvc.perform(post("/data/uploads/" + upload + "/review").with(Requests.signedIn(users, "coordinator")).with(csrf())
+                .param("decision", "accept").param("version", "0")).andExpect(status().is3xxRedirection());
+        var after = page(get("/dashboard"), "viewer", tag);
+        assertThat(after.getResponse().getStatus()).isEqualTo(200);
+        assertThat(after.getResponse().getContentAsString()).contains("7,345");
+    }
+
+    @Test
+    void theIndicatorPageShowsABenchmarkImportedSinceItWasKept() throws Exception {
+        String path = "/dashboard/indicators/DOMESTIC_ABUSE_CASES";
+        assertThat(page(get(path), "viewer", null).getResponse().getContentAsString()).doesNotContain("9,876");
+        String tag = page(get(path), "viewer", null).getResponse().getHeader("ETag");
+
+        mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
+                        .content("indicator,period,area,value,narrative\nDOMESTIC_ABUSE_CASES,2020-21-Q3,England,9876,\n"))
+                .andExpect(status().isCreated());
+        var after = page(get(path), "viewer", tag);
+        assertThat(after.getResponse().getStatus()).isEqualTo(200);
+        assertThat(after.getResponse().getContentAsString()).contains("9,876");
+    }
+
+    @Test
     void aPageCarryingAMessageAfterARedirectIsNeverA304() throws Exception {
         String tag = page(get("/dashboard"), "coordinator", null).getResponse().getHeader("ETag");
         var withMessage = page(get("/dashboard").flashAttr("success", "The target was set"), "coordinator", tag);

@@ -53,8 +53,8 @@ public class DashboardController {
     private final PlanPriorities priorities;
     private final PublicPartnership publicPartnership;
     private final DataVersion versions;
-    /** Charts by ETag: 40 trend charts a dashboard, drawn once per change instead of once per request. */
-    private final RenderCache drawn = new RenderCache(2_000);
+    /** Charts by ETag: 40 trend charts a dashboard, drawn once per change instead of once per request (16 MB at most). */
+    private final RenderCache<byte[]> drawn = RenderCache.ofBytes(16L << 20);
     private final DataRounds rounds;
     private final Escalations escalations;
     private final Benchmarks benchmarks;
@@ -83,10 +83,7 @@ public class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) Long priority,
-            @RequestParam(required = false) Long agency, Model model, NativeWebRequest request) {
-        if (versions.pageUnchanged(request, user)) {
-            return null;
-        }
+            @RequestParam(required = false) Long agency, Model model) {
         var tiles = filter(dashboard.tiles(user.partnershipId()), priority, agency);
         var planPriorities = priorities.priorities(user.partnershipId());
         model.addAttribute("tiles", tiles);
@@ -191,17 +188,10 @@ public class DashboardController {
                 .toList();
     }
 
-    @GetMapping("/dashboard/indicators/{code}")
-    String indicatorPage(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
-            @RequestParam(required = false) String area, Model model, NativeWebRequest request) {
-        if (versions.pageUnchanged(request, user)) {
-            return null;
-        }
-        return indicator(user, code, area, model);
-    }
-
     /** The indicator's page; also the page a refused form on it shows again. */
-    public String indicator(CanopyUser user, String code, String area, Model model) {
+    @GetMapping("/dashboard/indicators/{code}")
+    public String indicator(@AuthenticationPrincipal CanopyUser user, @PathVariable String code,
+            @RequestParam(required = false) String area, Model model) {
         var tile = dashboard.tile(user.partnershipId(), code, area);
         model.addAttribute("tile", tile);
         model.addAttribute("areas", store.areas(user.partnershipId()));
@@ -256,7 +246,7 @@ public class DashboardController {
         if (Revalidation.notModified(request, tag)) {
             return;
         }
-        byte[] svg = drawn.get(tag, () -> draw.get().getBytes(StandardCharsets.UTF_8));
+        byte[] svg = drawn.get(tag, key -> draw.get().getBytes(StandardCharsets.UTF_8));
         response.setContentType("image/svg+xml");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         response.getOutputStream().write(svg);

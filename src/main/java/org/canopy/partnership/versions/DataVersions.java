@@ -42,4 +42,10 @@ class DataVersions implements DataVersion {
         return jdbc.sql("select version from data_version where partnership_id = ?").param(partnershipId)
                 .query(Long.class).optional().orElse(0L);
     }
+
+    /** The sum of the versions: each only ever grows, so the sum moves on with any partnership's change. */
+    @Override
+    public long everyPartnership() {
+        return jdbc.sql("select coalesce(sum(version), 0) from data_version").query(Long.class).single();
+    }
 }

@@ -10,7 +10,8 @@ class PlanPages {
 
     @Bean
     ServicePages plansPage() {
-        return ServicePages.entry(10, "Plans", "/plans", "/plans", "/actions");
+        // A plan's page is rendered once per change (it is the plan's delivery as the data stands).
+        return ServicePages.entry(10, "Plans", "/plans", "/plans", "/actions").keeping("/plans/*");
     }
 
     @Bean

@@ -19,9 +19,7 @@ import org.canopy.plan.updates.ActionUpdaters;
 import org.canopy.plan.updates.ActionUpdates;
 import org.canopy.plan.updates.UpdateInput;
 import org.canopy.plan.updates.UpdateRounds;
-import org.canopy.partnership.DataVersion;
 import org.canopy.web.FormSubmission;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,12 +44,10 @@ class PlanPagesController {
     private final ActionUpdaters updaters;
     private final CrossCuttingTags tags;
     private final People people;
-    private final DataVersion versions;
 
     PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, ActionUpdaters updaters,
-            CrossCuttingTags tags, People people, DataVersion versions) {
+            CrossCuttingTags tags, People people) {
         this.people = people;
-        this.versions = versions;
         this.plans = plans;
         this.updates = updates;
         this.rounds = rounds;
@@ -76,11 +72,7 @@ class PlanPagesController {
     }
 
     @GetMapping("/plans/{id}")
-    String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model, NativeWebRequest request) {
-        // Built only from the partnership's data: a browser holding the current page gets a 304, nothing read.
-        if (versions.pageUnchanged(request, user)) {
-            return null;
-        }
+    String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var plan = plan(user, id);
         model.addAttribute("plan", plan);
         model.addAttribute("openRound", rounds.openRound(id).orElse(null));

@@ -36,7 +36,17 @@ public class PageSlice {
     /** Pages revalidate against the partnership's data version; a slice has no changes, so it stays at 0. */
     @Bean
     org.canopy.partnership.DataVersion dataVersion() {
-        return partnershipId -> 0L;
+        return new org.canopy.partnership.DataVersion() {
+            @Override
+            public long current(long partnershipId) {
+                return 0L;
+            }
+
+            @Override
+            public long everyPartnership() {
+                return 0L;
+            }
+        };
     }
 
     /** One module's navigation entry, as every module contributes its own. */
