@@ -68,7 +68,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("canopy-test-database", properties));
     }
 
-    private static void dropSchema(String name) {
+    /** Drops a PostgreSQL schema a test made. */
+    public static void dropSchema(String name) {
         try (var connection = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
                 var statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + name + " cascade");
