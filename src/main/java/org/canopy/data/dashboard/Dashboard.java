@@ -116,8 +116,7 @@ public class Dashboard {
         if (home.isEmpty()) {
             return List.of();
         }
-        var shown = areas.stream().filter(a -> a.id() == home.get().id() || a.kind() != AreaKind.LOCAL_AUTHORITY
-                || a.statisticalNeighbour()).map(Area::id).toList();
+        var shown = compared(areas, home.get());
         Map<Long, List<Observation>> byIndicator = new HashMap<>();
         for (var o : store.recentObservations(partnershipId, shown)) {
             byIndicator.computeIfAbsent(o.indicatorId(), k -> new ArrayList<>()).add(o);
@@ -132,6 +131,12 @@ public class Dashboard {
         return tiles;
     }
 
+    /** The area and those its figures are compared with: England, the region and the statistical neighbours. */
+    private static List<Long> compared(List<Area> areas, Area area) {
+        return areas.stream().filter(a -> a.id() == area.id() || a.kind() != AreaKind.LOCAL_AUTHORITY
+                || a.statisticalNeighbour()).map(Area::id).toList();
+    }
+
     /** One indicator's series, in the named area or the partnership's own. */
     public Tile tile(long partnershipId, String code, String areaName) {
         var indicator = store.indicator(partnershipId, code).orElseThrow(() -> new NotFound("The indicator " + code));
@@ -139,7 +144,7 @@ public class Dashboard {
         Optional<Area> area = areaName == null || areaName.isBlank() ? store.homeArea(partnershipId)
                 : areas.stream().filter(a -> a.name().equalsIgnoreCase(areaName.trim())).findFirst();
         var chosen = area.orElseThrow(() -> new NotFound("The area " + (areaName == null ? "" : areaName)));
-        return new Tile(indicator, chosen, series.of(indicator, chosen, areas, store.observations(indicator.id()),
+        return new Tile(indicator, chosen, series.of(indicator, chosen, areas, store.seriesIn(indicator.id(), compared(areas, chosen)),
                 store.targets(indicator.id()), names(partnershipId)));
     }
 }

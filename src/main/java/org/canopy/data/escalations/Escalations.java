@@ -103,8 +103,8 @@ public class Escalations {
         var indicator = store.indicator(user.partnershipId(), code).orElseThrow(() -> new NotFound("The indicator " + code));
         var problems = new ArrayList<FieldProblem>();
         var home = store.homeArea(user.partnershipId());
-        boolean held = home.isPresent() && store.observations(indicator.id()).stream()
-                .anyMatch(o -> o.areaId() == home.get().id() && o.period().equals(period));
+        boolean held = home.isPresent() && store.seriesIn(indicator.id(), List.of(home.get().id())).stream()
+                .anyMatch(o -> o.period().equals(period));
         if (!held) {
             problems.add(FieldProblem.of("period", "Choose a period that has a figure"));
         }

@@ -203,8 +203,8 @@ public class DataQuality {
         }
         var area = store.areas(user.partnershipId()).stream().filter(a -> a.name().equals(flag.area())).findFirst().orElseThrow();
         var period = Period.parse(flag.period()).orElseThrow();
-        var held = store.observations(indicator.id()).stream()
-                .filter(o -> o.areaId() == area.id() && o.period().equals(period.label())).findFirst().orElseThrow();
+        var held = store.seriesIn(indicator.id(), List.of(area.id())).stream()
+                .filter(o -> o.period().equals(period.label())).findFirst().orElseThrow();
         var now = LocalDateTime.now(clock);
         writer.write(new ObservationWriter.Provenance(user.getUsername(), now, null, null, null, null),
                 List.<Object[]>of(new Object[] {indicator.id(), area.id(), period.label(), period.start(), value, held.narrative(),

@@ -334,8 +334,8 @@ public class DataRounds {
         var lines = new ArrayList<Line>();
         for (var indicator : requested) {
             var v = values.getOrDefault(indicator.id(), new Object[3]);
-            var previous = home.flatMap(area -> store.observations(indicator.id()).stream()
-                    .filter(o -> o.areaId() == area.id() && o.periodStart().isBefore(round.periodStart()))
+            var previous = home.flatMap(area -> store.seriesIn(indicator.id(), List.of(area.id())).stream()
+                    .filter(o -> o.periodStart().isBefore(round.periodStart()))
                     .reduce((a, b) -> b));
             lines.add(new Line(indicator, (BigDecimal) v[0], (String) v[1], (String) v[2],
                     previous.map(o -> o.period()).orElse(null), previous.map(o -> o.value()).orElse(null)));
@@ -396,7 +396,7 @@ public class DataRounds {
                 if (outcome.value() == null) {
                     continue;
                 }
-                var series = store.observations(indicator.id()).stream().filter(o -> o.areaId() == home.get().id()).toList();
+                var series = store.seriesIn(indicator.id(), List.of(home.get().id()));
                 var warnings = new ArrayList<String>();
                 var rate = rateWarnings.get(FigureChecks.key(indicator.code(), home.get().id(), period.label()));
                 if (rate != null) {
