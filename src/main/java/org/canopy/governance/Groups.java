@@ -2,6 +2,7 @@ package org.canopy.governance;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.canopy.partnership.CanopyUser;
@@ -25,8 +26,8 @@ public interface Groups {
     /** The ids of the groups a person belongs to. */
     Set<Long> groupIdsOf(long userId);
 
-    /** The ids of everyone who belongs to any of the groups. */
-    Set<Long> memberIdsOf(Collection<Long> groupIds);
+    /** The ids of each group's members, by group id, in one read; a group with no members is absent. */
+    Map<Long, Set<Long>> memberIdsByGroup(Collection<Long> groupIds);
 
     /** Adds a person to a group of the partnership (no change if they already belong). */
     void addMember(long partnershipId, String actor, long groupId, long userId);

@@ -2,6 +2,7 @@ package org.canopy.governance.groups;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +116,14 @@ class GroupRegistry implements Groups {
     }
 
     @Override
-    public Set<Long> memberIdsOf(Collection<Long> groupIds) {
+    public Map<Long, Set<Long>> memberIdsByGroup(Collection<Long> groupIds) {
+        Map<Long, Set<Long>> byGroup = new HashMap<>();
         if (groupIds.isEmpty()) {
-            return Set.of();
+            return byGroup;
         }
-        return new HashSet<>(jdbc.sql("select distinct user_id from group_member where group_id in (:ids)")
-                .param("ids", groupIds).query(Long.class).list());
+        jdbc.sql("select group_id, user_id from group_member where group_id in (:ids)").param("ids", groupIds)
+                .query((rs, n) -> byGroup.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        return byGroup;
     }
 
     @Override

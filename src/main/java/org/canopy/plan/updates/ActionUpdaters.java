@@ -89,10 +89,14 @@ public class ActionUpdaters {
     /** Every action of the plan, in order, with the people who can update it. Disabled accounts do not count. */
     List<Responsible> responsibility(long partnershipId, PlanView plan) {
         var assigned = assigned(plan.id());
+        // Every lead group's members in one read, whatever the number of priorities.
+        var membersByGroup = groups.memberIdsByGroup(plan.priorities().stream()
+                .flatMap(p -> p.leadGroups().stream()).map(GroupSummary::id).distinct().toList());
         Map<Long, Set<Long>> membersByPriority = new HashMap<>();
         var everyone = new HashSet<>(assigned.values());
         for (var priority : plan.priorities()) {
-            var members = groups.memberIdsOf(priority.leadGroups().stream().map(GroupSummary::id).toList());
+            var members = new HashSet<Long>();
+            priority.leadGroups().forEach(g -> members.addAll(membersByGroup.getOrDefault(g.id(), Set.of())));
             membersByPriority.put(priority.id(), members);
             everyone.addAll(members);
         }
