@@ -12,14 +12,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An integration test of the whole application on a fresh database holding the demo partnership.
- * Runs on embedded H2 and again on PostgreSQL (tag {@code database}).
+ * Runs on embedded H2 and again on PostgreSQL (tag {@code database}). Versions move on after each test
+ * ({@link VersionsMovedAfterEach}), since tests clean up with plain SQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {"canopy.demo.enabled=true", "server.address=127.0.0.1"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
-@ExtendWith(DatabaseAvailable.class)
+@ExtendWith({DatabaseAvailable.class, VersionsMovedAfterEach.class})
 @Tag("database")
 public @interface CanopyDatabaseTest {
 }

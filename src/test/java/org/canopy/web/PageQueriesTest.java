@@ -260,6 +260,19 @@ class PageQueriesTest {
                 .andReturn().getResponse().getContentAsString();
     }
 
+    @Test
+    @Order(4)
+    void theRateChecksReadTheFiguresOncePerChangeOfTheFiguresNotPerChangeElsewhere() throws Exception {
+        String rateRead = "o.observed_value from observation o join indicator i on i.id = o.indicator_id";
+        mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
+                        .content("indicator,period,area,value,narrative\nCP_COUNT,2020-21,,240,\n"))
+                .andExpect(status().isCreated());
+        assertThat(statements("/dashboard").statements()).anyMatch(sql -> sql.contains(rateRead));
+        // A change elsewhere (a calendar address) renders the dashboard again, but the rate checks' findings stand.
+        assertThat(statements("/dashboard").statements()).noneMatch(sql -> sql.contains(rateRead));
+        assertThat(statements("/data/quality").statements()).noneMatch(sql -> sql.contains(rateRead));
+    }
+
     /** The statements of one GET as the coordinator, the first request after a write that moved the data version. */
     private StatementCounter.Counted statements(String path) throws Exception {
         mvc.perform(post("/learning/calendar").session(session).with(Requests.signedIn(users, "coordinator")).with(csrf()))

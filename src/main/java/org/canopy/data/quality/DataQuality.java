@@ -57,8 +57,11 @@ public class DataQuality {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final FiguresVersion figuresVersion;
+
     DataQuality(DataStore store, JdbcClient jdbc, ObservationWriter writer, DataRounds rounds, IdentifierGuard guard,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, FiguresVersion figuresVersion) {
+        this.figuresVersion = figuresVersion;
         this.store = store;
         this.jdbc = jdbc;
         this.writer = writer;
@@ -68,11 +71,17 @@ public class DataQuality {
         this.clock = clock;
     }
 
+    /** The rate checks' findings at a version of the figures, kept until the figures, catalogue or areas change. */
+    private record Findings(long figuresVersion, List<RateConsistency.Inconsistency> found) {
+    }
+
+    /** Per partnership, the latest findings: reading every rate, count and population held grows with the history. */
+    private final Map<Long, Findings> findings = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Every inconsistency among the partnership's stored figures, open ones first. */
     List<Flag> flags(long partnershipId) {
         Map<String, Indicator> indicators = new HashMap<>();
         store.indicators(partnershipId).forEach(i -> indicators.put(i.code(), i));
-        var related = RateConsistency.relatedCodes(indicators.values());
         Map<Long, String> areaNames = new HashMap<>();
         store.areas(partnershipId).forEach(a -> areaNames.put(a.id(), a.name()));
         Map<String, Object[]> notes = new HashMap<>();
@@ -82,22 +91,42 @@ public class DataQuality {
                             rs.getObject(4, LocalDateTime.class)});
                 });
         var flags = new ArrayList<Flag>();
-        store.rateFigures(partnershipId, related).forEach((group, values) -> {
-            String period = group.substring(0, group.indexOf('|'));
-            long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
-            for (var found : RateConsistency.check(period, areaId, indicators, values)) {
-                var figures = found.figures().entrySet().stream().map(e -> {
-                    var indicator = indicators.get(e.getKey());
-                    return new Figure(e.getKey(), indicator.name(), DataViews.format(e.getValue()) + indicator.unit().suffix());
-                }).toList();
-                var note = notes.get(found.key());
-                flags.add(new Flag(found.key(), period, areaNames.get(areaId), found.message(), found.rateCode(), figures,
-                        note == null ? null : (String) note[0], note == null ? null : (String) note[1],
-                        note == null ? null : (LocalDateTime) note[2]));
+        for (var found : findings(partnershipId, indicators)) {
+            if (!indicators.keySet().containsAll(found.figures().keySet())) {
+                continue; // an indicator removed since (the catalogue's change moves the version; this guards the gap)
             }
-        });
+            var figures = found.figures().entrySet().stream().map(e -> {
+                var indicator = indicators.get(e.getKey());
+                return new Figure(e.getKey(), indicator.name(), DataViews.format(e.getValue()) + indicator.unit().suffix());
+            }).toList();
+            var note = notes.get(found.key());
+            flags.add(new Flag(found.key(), found.period(), areaNames.get(found.areaId()), found.message(), found.rateCode(),
+                    figures, note == null ? null : (String) note[0], note == null ? null : (String) note[1],
+                    note == null ? null : (LocalDateTime) note[2]));
+        }
         flags.sort(java.util.Comparator.comparing(Flag::explained).thenComparing(Flag::period).thenComparing(Flag::key));
         return flags;
+    }
+
+    /**
+     * The rate checks' findings, worked out again only when the figures version has moved. The version is read
+     * before the figures: a change committed in between is then read with the older version, and the next reader,
+     * seeing the newer one, works the findings out again; never the other way round.
+     */
+    private List<RateConsistency.Inconsistency> findings(long partnershipId, Map<String, Indicator> indicators) {
+        long version = figuresVersion.current(partnershipId);
+        var kept = findings.get(partnershipId);
+        if (kept != null && kept.figuresVersion() == version) {
+            return kept.found();
+        }
+        var found = new ArrayList<RateConsistency.Inconsistency>();
+        store.rateFigures(partnershipId, RateConsistency.relatedCodes(indicators.values())).forEach((group, values) -> {
+            String period = group.substring(0, group.indexOf('|'));
+            long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
+            found.addAll(RateConsistency.check(period, areaId, indicators, values));
+        });
+        findings.put(partnershipId, new Findings(version, List.copyOf(found)));
+        return found;
     }
 
     /** A flag's short name in the history: the figure flagged, its period and area (the key itself is too long). */
