@@ -131,7 +131,7 @@ class PageQueriesTest {
         var pages = List.of("/dashboard", "/public/indicators", "/dashboard/indicators/CP_COUNT");
         var before = new ArrayList<Integer>();
         for (String page : pages) {
-            before.add(statements(page).count());
+            before.add(withoutRateRead(statements(page)));
         }
         var file = new StringBuilder("""
                 format: canopy-indicators/1
@@ -164,8 +164,8 @@ class PageQueriesTest {
                 .andExpect(flash().attribute("success", org.hamcrest.Matchers.startsWith("Added 30 indicators")));
         for (int i = 0; i < pages.size(); i++) {
             var after = statements(pages.get(i));
-            assertThat(after.count()).as("%s with 30 more indicators and 720 more figures executed %d statements, before %d:\n%s",
-                    pages.get(i), after.count(), before.get(i), after.describe()).isEqualTo(before.get(i));
+            assertThat(withoutRateRead(after)).as("%s with 30 more indicators and 720 more figures executed %d statements, before %d:\n%s",
+                    pages.get(i), withoutRateRead(after), before.get(i), after.describe()).isEqualTo(before.get(i));
         }
         assertThat(page("/dashboard")).contains("Query count indicator 30");
     }
@@ -260,10 +260,18 @@ class PageQueriesTest {
                 .andReturn().getResponse().getContentAsString();
     }
 
+    /** The rate checks' one read of every rate, count and population: made once per change of the figures. */
+    private static final String RATE_READ = "o.observed_value from observation o join indicator i on i.id = o.indicator_id";
+
+    /** Statements but the rate checks' read, which a page makes or not as its findings were kept (order 4). */
+    private static int withoutRateRead(StatementCounter.Counted counted) {
+        return (int) counted.statements().stream().filter(sql -> !sql.contains(RATE_READ)).count();
+    }
+
     @Test
     @Order(4)
     void theRateChecksReadTheFiguresOncePerChangeOfTheFiguresNotPerChangeElsewhere() throws Exception {
-        String rateRead = "o.observed_value from observation o join indicator i on i.id = o.indicator_id";
+        String rateRead = RATE_READ;
         mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
                         .content("indicator,period,area,value,narrative\nCP_COUNT,2020-21,,240,\n"))
                 .andExpect(status().isCreated());
