@@ -346,8 +346,20 @@ public class ObservationImport {
 
     /** Stores the administrator's checked rows at once, recorded as imported from the file. */
     int storeLive(CanopyUser admin, String fileName, List<CheckedRow> rows, Map<Integer, String> explanations) {
-        var stored = new ArrayList<Object[]>(rows.size());
-        rows.forEach(r -> stored.add(r.stored(explanations.get(r.row()))));
+        // A view, not a copy: each row's stored form is made when the writer reads it, so a large import does not
+        // hold a second array per row for the whole transaction.
+        List<Object[]> stored = new java.util.AbstractList<>() {
+            @Override
+            public Object[] get(int index) {
+                var r = rows.get(index);
+                return r.stored(explanations.get(r.row()));
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        };
         writer.write(ObservationWriter.Provenance.imported(admin.getUsername(), LocalDateTime.now(clock), fileName), stored);
         events.publishEvent(RecordChanged.by(admin, "observation-import", LocalDateTime.now(clock).toString(), "imported",
                 "Imported " + stored.size() + " figures from " + fileName, null, Map.of("rows", stored.size(), "file", fileName)));
