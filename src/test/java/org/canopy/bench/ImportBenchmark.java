@@ -84,19 +84,28 @@ public final class ImportBenchmark {
 
             truncate(jdbc);
             time("warm-up import", 0, () -> post(port, warmUp));
+            if (!postgres) {
+                // CSVREAD's own code (H2's CSV reader) is warmed up too, or its first runs would pay for the JIT.
+                truncate(jdbc);
+                time("warm-up CSVREAD", 0, () -> csvRead(dataSource, dir.resolve("observations-warm-up-copy.csv")));
+            }
             // Import and COPY alternate, so that a neighbour's load on a shared machine falls on both alike.
             String copyUrl = pgUrl + "?currentSchema=" + schema;
             List<Double> imports = new ArrayList<>();
             List<Double> copies = new ArrayList<>();
+            List<Double> importCpu = new ArrayList<>();
+            List<Double> csvReadCpu = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 truncate(jdbc);
                 imports.add(time("import run " + run, rows, () -> post(port, csv)));
+                importCpu.add(lastCpuRate);
                 check(jdbc, rows);
                 truncate(jdbc);
                 if (postgres) {
                     copies.add(time("COPY run " + run, rows, () -> copy(copyUrl, copyCsv)));
                 } else {
                     copies.add(time("CSVREAD run " + run, rows, () -> csvRead(dataSource, copyCsv)));
+                    csvReadCpu.add(lastCpuRate);
                 }
                 check(jdbc, rows);
             }
@@ -111,6 +120,17 @@ public final class ImportBenchmark {
                     database, postgres ? "COPY" : "CSVREAD", median(copies),
                     copies.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList(),
                     postgres ? "COPY" : "CSVREAD", median(imports) / median(copies));
+            var pairs = new ArrayList<Double>();
+            for (int i = 0; i < imports.size(); i++) {
+                pairs.add(imports.get(i) / copies.get(i));
+            }
+            System.out.printf(Locale.ROOT, "RESULT %s import/%s of each alternating pair %s; median %.2f%n", database,
+                    postgres ? "COPY" : "CSVREAD", pairs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                    median(pairs));
+            if (!postgres) {
+                System.out.printf(Locale.ROOT, "RESULT h2 per JVM CPU second: import median %,.0f rows/s, CSVREAD median %,.0f rows/s;"
+                        + " import/CSVREAD = %.2f%n", median(importCpu), median(csvReadCpu), median(importCpu) / median(csvReadCpu));
+            }
         } finally {
             context.close();
             if (postgres) {
@@ -173,13 +193,24 @@ public final class ImportBenchmark {
         void run() throws Exception;
     }
 
-    /** Rows per second of one timed run (0 rows: just the time). */
+    /** Rows per second of this process's CPU time in the last timed run (every thread: HTTP, Java, H2, GC). */
+    static double lastCpuRate;
+
+    /**
+     * Rows per second of one timed run (0 rows: just the time). Also prints the CPU time this JVM used meanwhile:
+     * on H2 the import and CSVREAD both run in it, so that is a measure of their work that a neighbour's load on a
+     * shared machine changes far less than the elapsed time (on PostgreSQL COPY's work is in the server).
+     */
     static double time(String label, int rows, Timed work) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double rate = rows / seconds;
-        System.out.printf(Locale.ROOT, "%-55s %7.2f s %,12.0f rows/s%n", label, seconds, rate);
+        lastCpuRate = rows / cpu;
+        System.out.printf(Locale.ROOT, "%-55s %7.2f s %,12.0f rows/s   (JVM CPU %6.2f s)%n", label, seconds, rate, cpu);
         return rate;
     }
 

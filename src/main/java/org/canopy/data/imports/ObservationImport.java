@@ -227,7 +227,9 @@ public class ObservationImport {
         var home = DataStore.homeArea(allAreas).orElse(null);
         var problems = new ArrayList<FieldProblem>();
         var valid = new ArrayList<CheckedRow>(rows.size());
-        var seen = new HashSet<String>();
+        // An indicator, period label and area seen earlier in the file: a small record, not a string built per row.
+        record Seen(long indicatorId, String period, long areaId) { }
+        var seen = new HashSet<Seen>();
         for (var row : rows) {
             int before = problems.size();
             var indicator = row.indicator() == null ? null : indicators.get(row.indicator().trim());
@@ -276,7 +278,7 @@ public class ObservationImport {
                 }
             }
             if (indicator != null && area != null && period.isPresent()
-                    && !seen.add(indicator.code() + "|" + period.get().label() + "|" + area.id())) {
+                    && !seen.add(new Seen(indicator.id(), period.get().label(), area.id()))) {
                 problems.add(new FieldProblem("period", "This indicator, period and area appear earlier in the file too", row.row()));
             }
             if (problems.size() == before) {
@@ -300,7 +302,8 @@ public class ObservationImport {
         var warned = new ArrayList<CheckedRow>(rows.size());
         for (var r : rows) {
             var warnings = new ArrayList<String>();
-            String rate = rateWarnings.get(FigureChecks.key(r.indicator().code(), r.area().id(), r.period().label()));
+            String rate = rateWarnings.isEmpty() ? null
+                    : rateWarnings.get(FigureChecks.key(r.indicator().code(), r.area().id(), r.period().label()));
             if (rate != null) {
                 warnings.add(rate);
             }
