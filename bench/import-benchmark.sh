@@ -10,6 +10,7 @@ rows="${1:-1000000}"
 runs="${2:-3}"
 which="${3:-both}"
 mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mkdir -p target/bench
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 for db in postgres h2; do
   if [[ "$which" == both || "$which" == "$db" ]]; then

@@ -127,18 +127,21 @@ public class FigureChecks {
             return warnings;
         }
         var figures = store.rateFigures(partnershipId, related);
-        var touched = new java.util.LinkedHashSet<String>();
+        // The incoming figures of each period and area, in their order: a disagreement is matched against its own
+        // group's figures only (against every incoming figure, a large import took time quadratic in its size).
+        var touched = new java.util.LinkedHashMap<String, List<Incoming>>();
         for (var f : relevant) {
             String group = f.period() + "|" + f.areaId();
             figures.computeIfAbsent(group, k -> new java.util.HashMap<>()).put(f.indicator().code(), f.value());
-            touched.add(group);
+            touched.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
         }
-        for (String group : touched) {
+        for (var entry : touched.entrySet()) {
+            String group = entry.getKey();
             String period = group.substring(0, group.indexOf('|'));
             long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
             for (var found : RateConsistency.check(period, areaId, indicators, figures.get(group))) {
-                for (var f : relevant) {
-                    if (f.period().equals(period) && f.areaId() == areaId && found.blames(f.indicator().code(), indicators)) {
+                for (var f : entry.getValue()) {
+                    if (found.blames(f.indicator().code(), indicators)) {
                         warnings.merge(key(f.indicator().code(), areaId, period), found.message(), (a, b) -> a + " " + b);
                     }
                 }

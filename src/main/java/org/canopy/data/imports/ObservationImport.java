@@ -227,7 +227,9 @@ public class ObservationImport {
         var home = DataStore.homeArea(allAreas).orElse(null);
         var problems = new ArrayList<FieldProblem>();
         var valid = new ArrayList<CheckedRow>(rows.size());
-        var seen = new HashSet<String>();
+        // An indicator, period label and area seen earlier in the file: a small record, not a string built per row.
+        record Seen(long indicatorId, String period, long areaId) { }
+        var seen = new HashSet<Seen>();
         for (var row : rows) {
             int before = problems.size();
             var indicator = row.indicator() == null ? null : indicators.get(row.indicator().trim());
@@ -276,7 +278,7 @@ public class ObservationImport {
                 }
             }
             if (indicator != null && area != null && period.isPresent()
-                    && !seen.add(indicator.code() + "|" + period.get().label() + "|" + area.id())) {
+                    && !seen.add(new Seen(indicator.id(), period.get().label(), area.id()))) {
                 problems.add(new FieldProblem("period", "This indicator, period and area appear earlier in the file too", row.row()));
             }
             if (problems.size() == before) {
@@ -300,7 +302,8 @@ public class ObservationImport {
         var warned = new ArrayList<CheckedRow>(rows.size());
         for (var r : rows) {
             var warnings = new ArrayList<String>();
-            String rate = rateWarnings.get(FigureChecks.key(r.indicator().code(), r.area().id(), r.period().label()));
+            String rate = rateWarnings.isEmpty() ? null
+                    : rateWarnings.get(FigureChecks.key(r.indicator().code(), r.area().id(), r.period().label()));
             if (rate != null) {
                 warnings.add(rate);
             }
@@ -346,8 +349,20 @@ public class ObservationImport {
 
     /** Stores the administrator's checked rows at once, recorded as imported from the file. */
     int storeLive(CanopyUser admin, String fileName, List<CheckedRow> rows, Map<Integer, String> explanations) {
-        var stored = new ArrayList<Object[]>(rows.size());
-        rows.forEach(r -> stored.add(r.stored(explanations.get(r.row()))));
+        // A view, not a copy: each row's stored form is made when the writer reads it, so a large import does not
+        // hold a second array per row for the whole transaction.
+        List<Object[]> stored = new java.util.AbstractList<>() {
+            @Override
+            public Object[] get(int index) {
+                var r = rows.get(index);
+                return r.stored(explanations.get(r.row()));
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        };
         writer.write(ObservationWriter.Provenance.imported(admin.getUsername(), LocalDateTime.now(clock), fileName), stored);
         events.publishEvent(RecordChanged.by(admin, "observation-import", LocalDateTime.now(clock).toString(), "imported",
                 "Imported " + stored.size() + " figures from " + fileName, null, Map.of("rows", stored.size(), "file", fileName)));
