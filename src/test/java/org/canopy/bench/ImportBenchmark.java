@@ -179,13 +179,31 @@ public final class ImportBenchmark {
      * {@code extra} are more Spring arguments ({@code --name=value}), for trying a setting.
      */
     static void serve(int port, int rows, String... extra) throws Exception {
-        var context = start(null, null, port, extra);
+        // -Dbench.database=postgres: serve from a schema of its own in PostgreSQL, dropped when the process stops.
+        boolean postgres = "postgres".equals(System.getProperty("bench.database"));
+        String schema = "canopy_serve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String pgUrl = System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        var context = start(postgres ? pgUrl + "?currentSchema=" + schema : null, schema, port, extra);
+        if (postgres) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    context.close();
+                    try (var connection = java.sql.DriverManager.getConnection(pgUrl, "postgres", "");
+                            var statement = connection.createStatement()) {
+                        statement.execute("drop schema if exists " + schema + " cascade");
+                    }
+                } catch (Exception e) {
+                    System.err.println("Could not drop the benchmark schema " + schema + ": " + e.getMessage());
+                }
+            }));
+        }
         if (rows > 0) {
             Path csv = Path.of("target", "bench", "observations-serve-" + rows + ".csv");
             generate(context.getBean(JdbcClient.class), rows, csv, Path.of("target", "bench", "observations-serve-copy.csv"));
             post(port, csv);
         }
-        System.out.println("READY on port " + port + " with " + rows + " generated observations");
+        System.out.println("READY on port " + port + " with " + rows + " generated observations on "
+                + (postgres ? "PostgreSQL (schema " + schema + ")" : "H2"));
         Thread.currentThread().join();
     }
 
