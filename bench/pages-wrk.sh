@@ -91,3 +91,21 @@ for page in "${pages[@]}"; do
   done
 done | tee "target/bench/pages-wrk-$rows.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# What a kept page costs to render afresh (the first request after a change): five requests at new addresses (a
+# query the page ignores makes a new key), then the dashboard again after one new figure is stored (which also
+# makes the rate checks read every rate, count and population again). Medians of time_total, in seconds.
+fresh() { # url (without a query) -> median seconds of 5 fresh renderings
+  for i in 1 2 3 4 5; do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: JSESSIONID=$session" "$1?fresh=$RANDOM$i"
+  done | sort -n | sed -n 3p
+}
+{
+  for page in "${pages[@]}"; do
+    echo "rendered afresh (median of 5): $page $(fresh "$base$page") s"
+  done
+  curl -s -o /dev/null -u coordinator:demo -H 'Content-Type: text/csv' --data-binary $'indicator,period,area,value,narrative\nCP_COUNT,2020-21,,236,\n' \
+    "$base/api/v1/observations"
+  echo "dashboard after one new figure: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: JSESSIONID=$session" "$base/dashboard") s"
+  echo "dashboard kept: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: JSESSIONID=$session" "$base/dashboard") s"
+} | tee -a "target/bench/pages-wrk-$rows.txt"
