@@ -279,6 +279,14 @@ class PageQueriesTest {
         // A change elsewhere (a calendar address) renders the dashboard again, but the rate checks' findings stand.
         assertThat(statements("/dashboard").statements()).noneMatch(sql -> sql.contains(rateRead));
         assertThat(statements("/data/quality").statements()).noneMatch(sql -> sql.contains(rateRead));
+        // Figures of an indicator no rate check compares leave the findings standing too.
+        mvc.perform(post("/api/v1/observations").with(Requests.user("coordinator")).contentType("text/csv")
+                        .content("indicator,period,area,value,narrative\nDOMESTIC_ABUSE_CASES,2020-21-Q3,,812,\n"))
+                .andExpect(status().isCreated());
+        var afterOtherFigures = statements("/dashboard");
+        assertThat(afterOtherFigures.statements()).noneMatch(sql -> sql.contains(rateRead));
+        assertThat(mvc.perform(get("/dashboard").session(session).with(Requests.signedIn(users, "coordinator")))
+                .andReturn().getResponse().getContentAsString()).contains("812");
     }
 
     /** The statements of one GET as the coordinator, the first request after a write that moved the data version. */

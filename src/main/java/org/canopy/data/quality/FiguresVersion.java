@@ -2,6 +2,8 @@ package org.canopy.data.quality;
 
 import java.util.Set;
 import org.canopy.data.FiguresAccepted;
+import org.canopy.data.checks.RateConsistency;
+import org.canopy.data.observations.DataStore;
 import org.canopy.partnership.RecordChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -9,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The version of a partnership's figures, catalogue and areas: what the rate checks read. Moved on inside the
- * changing transaction (plain listeners), by figures stored whichever way they came and by changes to indicators
- * or areas, so a reader who sees a change sees the new version, on any node. A plan update or a review does not
+ * The version of a partnership's figures, catalogue and areas as the rate checks read them. Moved on inside the
+ * changing transaction (plain listeners), by figures of the indicators the checks compare (stored whichever way
+ * they came) and by changes to indicators or areas, so a reader who sees a change sees the new version, on any node. A plan update or a review does not
  * move it, so the checks' findings outlive those.
  */
 @Component
@@ -21,14 +23,20 @@ class FiguresVersion {
     private static final Set<String> CHECKED_RECORDS = Set.of("indicator-catalogue", "indicator", "data-area", "observation");
 
     private final JdbcClient jdbc;
+    private final DataStore store;
 
-    FiguresVersion(JdbcClient jdbc) {
+    FiguresVersion(JdbcClient jdbc, DataStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
+    /** Figures move the version only when the rate checks read them: a rate, its count or its population. */
     @EventListener
     void on(FiguresAccepted figures) {
-        moveOn(figures.partnershipId());
+        var checked = RateConsistency.relatedCodes(store.indicators(figures.partnershipId()));
+        if (figures.indicatorCodes().stream().anyMatch(checked::contains)) {
+            moveOn(figures.partnershipId());
+        }
     }
 
     @EventListener
