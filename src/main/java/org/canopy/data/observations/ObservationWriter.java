@@ -222,8 +222,8 @@ public class ObservationWriter {
 
     /**
      * H2: rows whose indicator and area hold no figure yet (every row of a first import, found with one index
-     * probe per indicator and area, not per row) are plain inserts in JDBC batches; only the others go through
-     * the revision copy and a {@code MERGE}, which replace the figures held. The import's transaction holds the
+     * probe per indicator and area, not per row) are inserted with one statement per 5,000 rows; only the others go
+     * through the revision copy and a {@code MERGE}, which replace the figures held. The import's transaction holds the
      * rows it writes, and the unique constraint still refuses a figure stored by another transaction meanwhile.
      */
     private void writeH2(Connection connection, Provenance p, List<Object[]> rows) throws SQLException {

@@ -71,8 +71,12 @@ public class DataQuality {
         this.clock = clock;
     }
 
+    /** A rate check's finding, with the key an explanation of it is recorded against (worked out once). */
+    private record Finding(RateConsistency.Inconsistency found, String key) {
+    }
+
     /** The rate checks' findings at a version of the figures, kept until the figures, catalogue or areas change. */
-    private record Findings(long figuresVersion, List<RateConsistency.Inconsistency> found, List<String> keys) {
+    private record Findings(long figuresVersion, List<Finding> found) {
     }
 
     /** Per partnership, the latest findings: reading every rate, count and population held grows with the history. */
@@ -80,8 +84,7 @@ public class DataQuality {
 
     /** Every inconsistency among the partnership's stored figures, open ones first. */
     List<Flag> flags(long partnershipId) {
-        Map<String, Indicator> indicators = new HashMap<>();
-        store.indicators(partnershipId).forEach(i -> indicators.put(i.code(), i));
+        var indicators = indicatorsByCode(partnershipId);
         Map<Long, String> areaNames = new HashMap<>();
         store.areas(partnershipId).forEach(a -> areaNames.put(a.id(), a.name()));
         Map<String, Object[]> notes = new HashMap<>();
@@ -91,16 +94,14 @@ public class DataQuality {
                             rs.getObject(4, LocalDateTime.class)});
                 });
         var flags = new ArrayList<Flag>();
-        for (var found : findings(partnershipId, indicators)) {
-            if (!indicators.keySet().containsAll(found.figures().keySet())) {
-                continue; // an indicator removed since (the catalogue's change moves the version; this guards the gap)
-            }
+        for (var finding : findings(partnershipId, indicators)) {
+            var found = finding.found();
             var figures = found.figures().entrySet().stream().map(e -> {
                 var indicator = indicators.get(e.getKey());
                 return new Figure(e.getKey(), indicator.name(), DataViews.format(e.getValue()) + indicator.unit().suffix());
             }).toList();
-            var note = notes.get(found.key());
-            flags.add(new Flag(found.key(), found.period(), areaNames.get(found.areaId()), found.message(), found.rateCode(),
+            var note = notes.get(finding.key());
+            flags.add(new Flag(finding.key(), found.period(), areaNames.get(found.areaId()), found.message(), found.rateCode(),
                     figures, note == null ? null : (String) note[0], note == null ? null : (String) note[1],
                     note == null ? null : (LocalDateTime) note[2]));
         }
@@ -108,26 +109,33 @@ public class DataQuality {
         return flags;
     }
 
+    private Map<String, Indicator> indicatorsByCode(long partnershipId) {
+        Map<String, Indicator> indicators = new HashMap<>();
+        store.indicators(partnershipId).forEach(i -> indicators.put(i.code(), i));
+        return indicators;
+    }
+
     /**
-     * The rate checks' findings, worked out again only when the figures version has moved. The version is read
-     * before the figures: a change committed in between is then read with the older version, and the next reader,
-     * seeing the newer one, works the findings out again; never the other way round.
+     * The rate checks' findings about the partnership's current indicators, worked out again only when the figures
+     * version has moved. The version is read before the figures: a change committed in between is then read with the
+     * older version, and the next reader, seeing the newer one, works the findings out again; never the other way
+     * round. A finding about an indicator removed since is left out (the catalogue's change moves the version; this
+     * guards the gap).
      */
-    private List<RateConsistency.Inconsistency> findings(long partnershipId, Map<String, Indicator> indicators) {
+    private List<Finding> findings(long partnershipId, Map<String, Indicator> indicators) {
         long version = figuresVersion.current(partnershipId);
         var kept = findings.get(partnershipId);
-        if (kept != null && kept.figuresVersion() == version) {
-            return kept.found();
+        if (kept == null || kept.figuresVersion() != version) {
+            var found = new ArrayList<Finding>();
+            store.rateFigures(partnershipId, RateConsistency.relatedCodes(indicators.values())).forEach((group, values) -> {
+                String period = group.substring(0, group.indexOf('|'));
+                long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
+                RateConsistency.check(period, areaId, indicators, values).forEach(f -> found.add(new Finding(f, f.key())));
+            });
+            kept = new Findings(version, List.copyOf(found));
+            findings.put(partnershipId, kept);
         }
-        var found = new ArrayList<RateConsistency.Inconsistency>();
-        store.rateFigures(partnershipId, RateConsistency.relatedCodes(indicators.values())).forEach((group, values) -> {
-            String period = group.substring(0, group.indexOf('|'));
-            long areaId = Long.parseLong(group.substring(group.indexOf('|') + 1));
-            found.addAll(RateConsistency.check(period, areaId, indicators, values));
-        });
-        findings.put(partnershipId, new Findings(version, List.copyOf(found),
-                found.stream().map(RateConsistency.Inconsistency::key).toList()));
-        return found;
+        return kept.found().stream().filter(f -> indicators.keySet().containsAll(f.found().figures().keySet())).toList();
     }
 
     /** A flag's short name in the history: the figure flagged, its period and area (the key itself is too long). */
@@ -136,23 +144,14 @@ public class DataQuality {
         return id.length() <= 60 ? id : id.substring(0, 60);
     }
 
-    /** How many flags are open (not explained). */
+    /**
+     * How many flags are open (not explained): counted from the kept findings' keys, without wording every flag (a
+     * fresh dashboard at a million figures spent most of its time formatting flags only to count them).
+     */
     public long openFlags(long partnershipId) {
-        // Counted from the kept findings and their keys, without building and wording every flag: a fresh dashboard
-        // at a million figures spent most of its time formatting flags only to count them.
-        Map<String, Indicator> indicators = new HashMap<>();
-        store.indicators(partnershipId).forEach(i -> indicators.put(i.code(), i));
         var explained = new java.util.HashSet<>(jdbc.sql("select flag_key from data_quality_note where partnership_id = ?")
                 .param(partnershipId).query(String.class).list());
-        findings(partnershipId, indicators);
-        var kept = findings.get(partnershipId);
-        long open = 0;
-        for (int i = 0; i < kept.found().size(); i++) {
-            if (indicators.keySet().containsAll(kept.found().get(i).figures().keySet()) && !explained.contains(kept.keys().get(i))) {
-                open++;
-            }
-        }
-        return open;
+        return findings(partnershipId, indicatorsByCode(partnershipId)).stream().filter(f -> !explained.contains(f.key())).count();
     }
 
     private Flag flag(CanopyUser user, String key) {

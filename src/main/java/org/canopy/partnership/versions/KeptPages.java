@@ -79,9 +79,8 @@ final class KeptPages extends OncePerRequestFilter {
         String who = user == null ? "" : user.partnershipId() + "\u0000" + user.getUsername();
         String address = request.getRequestURI() + "?" + request.getQueryString();
 
-        response.setHeader("Cache-Control", "private, no-cache");
         String etag = Revalidation.pageTag(String.valueOf(version), who, session == null ? "" : session.getId(), address);
-        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+        if (Revalidation.notModified(new ServletWebRequest(request, response), etag)) {
             return;
         }
         String key = version + "\u0000" + who + "\u0000" + address + "\u0000" + LocalDate.now();
