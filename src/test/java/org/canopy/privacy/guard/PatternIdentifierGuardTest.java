@@ -223,7 +223,7 @@ class PatternIdentifierGuardTest {
     @ValueSource(strings = {"safeguarding-partnership-annual-report-2020-21.txt",
         "children-and-families-plan-2016-19.txt"})
     void theSeedDocumentsPass(String name) throws IOException {
-        Path seed = Path.of("..", "shared", "seeds", name);
+        Path seed = seed(name);
         if (!Files.exists(seed)) {
             // In CI a missing seed is a broken checkout, not a reason to skip.
             assertThat(requiredInCi()).as("seed document %s is missing (CI=%s)", seed.toAbsolutePath().normalize(),
@@ -237,6 +237,29 @@ class PatternIdentifierGuardTest {
         assertThat(found).as(() -> found.stream()
                 .map(f -> f.kind() + " '" + text.substring(f.start(), f.end()) + "'").toList().toString())
                 .isEmpty();
+    }
+
+    /**
+     * A seed beside the project ({@code ../shared/seeds}), or, for a clone of a local checkout made elsewhere (a
+     * clean clone in a temporary directory, as CI makes), beside the checkout it was cloned from.
+     */
+    static Path seed(String name) {
+        Path beside = Path.of("..", "shared", "seeds", name);
+        if (Files.exists(beside)) {
+            return beside;
+        }
+        try {
+            var git = new ProcessBuilder("git", "config", "--get", "remote.origin.url").redirectErrorStream(true).start();
+            String origin = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (git.waitFor() == 0 && !origin.isEmpty() && Files.isDirectory(Path.of(origin))) {
+                return Path.of(origin).resolve(Path.of("..", "shared", "seeds", name)).normalize();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | java.nio.file.InvalidPathException noGit) {
+            // No git, or a remote that is not a local directory: only the seeds beside the project count.
+        }
+        return beside;
     }
 
     /** True where the environment says the suite must run whole: CI, or a required browser or database. */
