@@ -29,6 +29,9 @@ public interface Groups {
     /** The ids of each group's members, by group id, in one read; a group with no members is absent. */
     Map<Long, Set<Long>> memberIdsByGroup(Collection<Long> groupIds);
 
+    /** The person's role in the group, if they belong to it. */
+    Optional<MemberRole> roleIn(long groupId, long userId);
+
     /** Adds a person to a group of the partnership (no change if they already belong). */
     void addMember(long partnershipId, String actor, long groupId, long userId);
 
@@ -49,4 +52,37 @@ public interface Groups {
     default boolean administratorOrChairOf(CanopyUser user, GroupFunction function) {
         return user.isAdministrator() || (user.role() == Role.GROUP_CHAIR && memberOf(user, function));
     }
+
+    /**
+     * Whether the person runs the group's meetings and records: the administrator, or the group's chair or vice-chair.
+     * Scrutineers and viewers never do (the scrutineer writes only in scrutiny), whatever their place in the group.
+     */
+    default boolean runs(CanopyUser user, long groupId) {
+        if (user.isAdministrator()) {
+            return true;
+        }
+        if (user.role() == Role.INDEPENDENT_SCRUTINEER || user.role() == Role.YOUNG_SCRUTINEER || user.role() == Role.VIEWER) {
+            return false;
+        }
+        return roleIn(groupId, user.id()).map(MemberRole::runsMeetings).orElse(false);
+    }
+
+    /** Whether the person takes part in the group's business (adds agenda items, raises escalations): a member who may write. */
+    default boolean takesPart(CanopyUser user, long groupId) {
+        if (user.isAdministrator()) {
+            return true;
+        }
+        if (user.role() == Role.INDEPENDENT_SCRUTINEER || user.role() == Role.YOUNG_SCRUTINEER || user.role() == Role.VIEWER) {
+            return false;
+        }
+        return roleIn(groupId, user.id()).isPresent();
+    }
+
+    /**
+     * Whether the person may read the group's records (members, meetings, papers, actions): everyone signed in to the
+     * partnership, except that a young scrutineer reads only the groups they belong to (their priority's group) and
+     * the rapid review panel's records, which speak of cases, are read only by its members, the executive, the
+     * scrutineer and the administrator.
+     */
+    boolean mayRead(CanopyUser user, long groupId);
 }

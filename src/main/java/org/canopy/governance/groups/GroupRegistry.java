@@ -14,6 +14,9 @@ import org.canopy.governance.GroupFunction;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.GroupType;
 import org.canopy.governance.Groups;
+import org.canopy.governance.MemberRole;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.partnership.Role;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
@@ -110,6 +113,28 @@ class GroupRegistry implements Groups {
     }
 
     @Override
+    public Optional<MemberRole> roleIn(long groupId, long userId) {
+        return jdbc.sql("select role from group_member where group_id = ? and user_id = ?").params(groupId, userId)
+                .query(String.class).optional().map(MemberRole::valueOf);
+    }
+
+    @Override
+    public boolean mayRead(CanopyUser user, long groupId) {
+        var group = find(user.partnershipId(), groupId);
+        if (group.isEmpty()) {
+            return false;
+        }
+        if (user.role() == Role.YOUNG_SCRUTINEER) {
+            return roleIn(groupId, user.id()).isPresent();
+        }
+        if (group.get().function() == GroupFunction.RAPID_REVIEW_PANEL) {
+            return user.isAdministrator() || user.role() == Role.EXECUTIVE || user.role() == Role.INDEPENDENT_SCRUTINEER
+                    || roleIn(groupId, user.id()).isPresent();
+        }
+        return true;
+    }
+
+    @Override
     public Set<Long> groupIdsOf(long userId) {
         return new HashSet<>(jdbc.sql("select group_id from group_member where user_id = ?").param(userId)
                 .query(Long.class).list());
@@ -139,6 +164,21 @@ class GroupRegistry implements Groups {
                 .params(groupId, userId).update();
         events.publishEvent(new RecordChanged(partnershipId, actor, "group", String.valueOf(groupId), "member-added",
                 "Added member " + userId + " to " + group.name(), null, Map.of("userId", userId)));
+    }
+
+    /** Sets a member's role in the group, recorded in the history (no change if they do not belong). */
+    @Transactional
+    void setRole(long partnershipId, String actor, long groupId, long userId, MemberRole role) {
+        var group = find(partnershipId, groupId).orElseThrow();
+        var before = roleIn(groupId, userId);
+        if (before.isEmpty() || before.get() == role) {
+            return;
+        }
+        jdbc.sql("update group_member set role = ? where group_id = ? and user_id = ?").params(role.name(), groupId, userId)
+                .update();
+        events.publishEvent(new RecordChanged(partnershipId, actor, "group", String.valueOf(groupId), "member-role",
+                "Made member " + userId + " " + role.label() + " of " + group.name(), Map.of("role", before.get().name()),
+                Map.of("role", role.name())));
     }
 
     @Transactional

@@ -60,6 +60,7 @@ class DemoPartnership implements PartnershipDemo {
             new Object[] {"police", "Police contributor", Role.AGENCY_CONTRIBUTOR, "Metropolitan Police"},
             new Object[] {"health", "Health contributor", Role.AGENCY_CONTRIBUTOR, "Tower Hamlets Clinical Commissioning Group"},
             new Object[] {"council", "Council contributor", Role.AGENCY_CONTRIBUTOR, "Children's Social Care"},
+            new Object[] {"chair", "Group chair (Quality Assurance and Performance)", Role.GROUP_CHAIR, null},
             new Object[] {"scrutineer", "Independent scrutineer", Role.INDEPENDENT_SCRUTINEER, null},
             new Object[] {"viewer", "Viewer", Role.VIEWER, null});
 
