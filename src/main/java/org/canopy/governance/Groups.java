@@ -35,6 +35,9 @@ public interface Groups {
     /** Adds a person to a group of the partnership (no change if they already belong). */
     void addMember(long partnershipId, String actor, long groupId, long userId);
 
+    /** Adds a person to a group of the partnership in the role given, or sets their role if they already belong. */
+    void addMember(long partnershipId, String actor, long groupId, long userId, MemberRole role);
+
     /** Whether the person (by id) belongs to the group of the partnership that holds the function. */
     default boolean memberOf(long partnershipId, long userId, GroupFunction function) {
         return withFunction(partnershipId, function).map(g -> groupIdsOf(userId).contains(g.id())).orElse(false);

@@ -34,13 +34,7 @@ class DemoGroups implements DemoPart {
         groups.findOrCreate(p, ACTOR, "All Age Exploitation (joint with the Safeguarding Adults Board)", GroupType.PRIORITY_GROUP);
         // The lead partners rotate chairing the executive, so each of them chairs it; the demo's group chair account
         // runs the quality assurance group (the seed's interim chair, the scrutineer, writes only in scrutiny).
-        people.byUsername(p, "executive").ifPresent(u -> {
-            groups.addMember(p, ACTOR, executive.id(), u.id());
-            groups.setRole(p, ACTOR, executive.id(), u.id(), MemberRole.CHAIR);
-        });
-        people.byUsername(p, "chair").ifPresent(u -> {
-            groups.addMember(p, ACTOR, quality.id(), u.id());
-            groups.setRole(p, ACTOR, quality.id(), u.id(), MemberRole.CHAIR);
-        });
+        people.byUsername(p, "executive").ifPresent(u -> groups.addMember(p, ACTOR, executive.id(), u.id(), MemberRole.CHAIR));
+        people.byUsername(p, "chair").ifPresent(u -> groups.addMember(p, ACTOR, quality.id(), u.id(), MemberRole.CHAIR));
     }
 }

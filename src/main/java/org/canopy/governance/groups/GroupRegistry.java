@@ -166,6 +166,13 @@ class GroupRegistry implements Groups {
                 "Added member " + userId + " to " + group.name(), null, Map.of("userId", userId)));
     }
 
+    @Override
+    @Transactional
+    public void addMember(long partnershipId, String actor, long groupId, long userId, MemberRole role) {
+        addMember(partnershipId, actor, groupId, userId);
+        setRole(partnershipId, actor, groupId, userId, role);
+    }
+
     /** Sets a member's role in the group, recorded in the history (no change if they do not belong). */
     @Transactional
     void setRole(long partnershipId, String actor, long groupId, long userId, MemberRole role) {
