@@ -1,0 +1,33 @@
+package org.canopy.governance.meetings;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.canopy.governance.BusinessEntry;
+import org.canopy.governance.GroupBusiness;
+import org.canopy.governance.GroupSummary;
+import org.canopy.partnership.ServicePages;
+import org.canopy.web.Dates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The meetings' and decisions' pages belong to the groups' navigation entry; a group's page lists its next meeting. */
+@Configuration
+class MeetingPages {
+
+    @Bean
+    ServicePages meetingPages() {
+        return new ServicePages(50, null, "/groups", List.of("/meetings", "/governance/decisions"), false, List.of(), List.of(), List.of());
+    }
+
+    @Bean
+    GroupBusiness nextMeeting(Meetings meetings, Dates dates) {
+        return (partnershipId, group, day) -> next(meetings, dates, partnershipId, group, day);
+    }
+
+    private static List<BusinessEntry> next(Meetings meetings, Dates dates, long partnershipId, GroupSummary group, LocalDate day) {
+        return meetings.next(partnershipId, group.id(), day).map(m -> List.of(new BusinessEntry("NEXT_MEETING", "Meetings",
+                "Next meeting: " + dates.date(m.meetingDate()) + (m.startsAt() == null ? "" : " at " + m.startsAt())
+                        + (m.place() == null ? "" : ", " + m.place()), null, "/meetings/" + m.id(), null, false)))
+                .orElse(List.of());
+    }
+}
