@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class MeetingPages {
 
     @Bean
-    ServicePages meetingPages() {
+    ServicePages meetingsInTheGroupsEntry() {
         return new ServicePages(50, null, "/groups", List.of("/meetings", "/governance/decisions"), false, List.of(), List.of(), List.of());
     }
 
