@@ -25,9 +25,12 @@ class MeetingPages {
     }
 
     private static List<BusinessEntry> next(Meetings meetings, Dates dates, long partnershipId, GroupSummary group, LocalDate day) {
-        return meetings.next(partnershipId, group.id(), day).map(m -> List.of(new BusinessEntry("NEXT_MEETING", "Meetings",
+        // Always one entry, so the group's page links to its meetings, its action list and its agendas.
+        return List.of(meetings.next(partnershipId, group.id(), day).map(m -> new BusinessEntry("NEXT_MEETING", "Meetings",
                 "Next meeting: " + dates.date(m.meetingDate()) + (m.startsAt() == null ? "" : " at " + m.startsAt())
-                        + (m.place() == null ? "" : ", " + m.place()), null, "/meetings/" + m.id(), null, false)))
-                .orElse(List.of());
+                        + (m.place() == null ? "" : ", " + m.place()), "Its agenda, papers and attendance", "/meetings/" + m.id(),
+                null, false))
+                .orElse(new BusinessEntry("NO_MEETING", "Meetings", "No meeting scheduled", "The group's meetings and action list",
+                        "/groups/" + group.id() + "/meetings", null, false)));
     }
 }

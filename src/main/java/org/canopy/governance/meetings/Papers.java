@@ -106,7 +106,7 @@ class Papers {
     private final long maxBytes;
 
     Papers(JdbcClient jdbc, Groups groups, IdentifierGuard guard, ApplicationEventPublisher events, Clock clock,
-            PaperSettings settings, ObjectProvider<MultipartConfigElement> multipart) {
+            MeetingSettings settings, ObjectProvider<MultipartConfigElement> multipart) {
         this.jdbc = jdbc;
         this.groups = groups;
         this.guard = guard;
