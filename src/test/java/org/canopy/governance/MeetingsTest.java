@@ -163,6 +163,10 @@ class MeetingsTest {
             setStatus("police", action, "IN_PROGRESS").andExpect(status().is3xxRedirection());
             assertThat(jdbc.sql("select status from group_action").query(String.class).single()).isEqualTo("IN_PROGRESS");
             setStatus("chair", action, "OPEN").andExpect(status().is3xxRedirection());
+            // A page read before someone else's change cannot overwrite it.
+            assertThat(body(form("police", "/actions/" + action + "/status").param("status", "DONE").param("version", "0")
+                    .andExpect(status().isOk()))).contains("Someone else changed this action");
+            assertThat(jdbc.sql("select status from group_action").query(String.class).single()).isEqualTo("OPEN");
             assertThat(page("health", "/groups/" + qa + "/actions")).contains("Share the data dashboard with partners")
                     .doesNotContain("name=\"status\"");
             assertThat(page("police", "/groups/" + qa + "/actions")).contains("name=\"status\"");
@@ -363,6 +367,18 @@ class MeetingsTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(list.size()).isEqualTo(2);
         assertThat(list.get(0).has("quorate")).isTrue();
+        var groupActions = json.readTree(mvc.perform(get("/api/v1/groups/" + qa + "/actions").with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(groupActions.get(0).get("text").asString()).isEqualTo("Report the audit themes to the Executive");
+        assertThat(groupActions.get(0).get("overdue").asBoolean()).isFalse();
+        assertThat(groupActions.get(0).get("meetingId").asLong()).isEqualTo(first);
+        form("chair", "/meetings/" + first + "/decisions").param("decision", "Audit themes go to the Executive")
+                .andExpect(status().is3xxRedirection());
+        var register = json.readTree(mvc.perform(get("/api/v1/decisions").with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(register.get(0).get("text").asString()).isEqualTo("Audit themes go to the Executive");
+        assertThat(register.get(0).get("groupId").asLong()).isEqualTo(qa);
+        assertThat(api("viewer", first).get("decisions").get(0).asString()).isEqualTo("Audit themes go to the Executive");
         assertThat(count("meeting")).isEqualTo(2);
     }
 

@@ -5,19 +5,13 @@ import java.util.List;
 import org.canopy.governance.BusinessEntry;
 import org.canopy.governance.GroupBusiness;
 import org.canopy.governance.GroupSummary;
-import org.canopy.partnership.ServicePages;
 import org.canopy.web.Dates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The meetings' and decisions' pages belong to the groups' navigation entry; a group's page lists its next meeting. */
+/** A group's page lists its next meeting (or a link to its meetings when none is scheduled), through {@link GroupBusiness}. */
 @Configuration
 class MeetingPages {
-
-    @Bean
-    ServicePages meetingsInTheGroupsEntry() {
-        return new ServicePages(50, null, "/groups", List.of("/meetings", "/governance/decisions"), false, List.of(), List.of(), List.of());
-    }
 
     @Bean
     GroupBusiness nextMeeting(Meetings meetings, Dates dates) {
