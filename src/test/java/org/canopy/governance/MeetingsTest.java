@@ -130,6 +130,7 @@ class MeetingsTest {
     @Test
     void anOpenActionIsCarriedToTheNextAgendaAndAHeldMeetingKeepsTheAgendaItHeld() throws Exception {
         long first = schedule("chair", qa, today);
+        attendance("chair", first, "PRESENT", "PRESENT").andExpect(status().is3xxRedirection());
         raise("chair", first, "Review the single agency audits of the health visiting service", "police", today.plusDays(14))
                 .andExpect(status().is3xxRedirection());
         long next = schedule("chair", qa, today);
@@ -152,6 +153,10 @@ class MeetingsTest {
     @Test
     void anOwnerUpdatesTheirOwnActionAnotherMemberCannotAndOverdueOnesAreMarked() throws Exception {
         long meeting = schedule("chair", qa, today);
+        // Raised before the meeting is held, an action would be carried onto the agenda it came from.
+        assertThat(body(raise("chair", meeting, "Share the data dashboard with partners", "police", today.plusDays(7))
+                .andExpect(status().isOk()))).contains("Record the meeting&#39;s attendance first");
+        attendance("chair", meeting, "PRESENT", "PRESENT").andExpect(status().is3xxRedirection());
         raise("chair", meeting, "Share the data dashboard with partners", "police", today.plusDays(7)).andExpect(status().is3xxRedirection());
         long action = jdbc.sql("select id from group_action").query(Long.class).single();
         groups.addMember(partnership, "test", qa, userId("health"));
@@ -232,6 +237,7 @@ class MeetingsTest {
     @Test
     void viewersReadEverythingTheScrutineerWritesNothing() throws Exception {
         long meeting = schedule("chair", qa, today);
+        attendance("chair", meeting, "PRESENT", "PRESENT").andExpect(status().is3xxRedirection());
         raise("chair", meeting, "Circulate the audit summary", "police", today.plusDays(7)).andExpect(status().is3xxRedirection());
         form("chair", "/meetings/" + meeting + "/decisions").param("decision", "The audit programme for the year is agreed")
                 .andExpect(status().is3xxRedirection());
@@ -325,18 +331,21 @@ class MeetingsTest {
                 .contains("The item contains what looks like an NHS number");
         assertThat(body(form("police", "/meetings/" + meeting + "/items").param("title", "Fine")
                 .param("detail", "Email jo.bloggs@example.org").andExpect(status().isOk()))).contains("The item&#39;s detail contains what looks like");
+        attendance("chair", meeting, "PRESENT", "PRESENT").andExpect(status().is3xxRedirection());
         assertThat(body(raise("chair", meeting, "Check " + NHS, "police", today.plusDays(3)).andExpect(status().isOk())))
                 .contains("The action contains what looks like an NHS number");
         assertThat(body(form("chair", "/meetings/" + meeting + "/decisions").param("decision", "Agreed for " + NHS)
                 .andExpect(status().isOk()))).contains("The decision contains what looks like an NHS number");
         assertThat(refusedPaper(meeting, "Child " + NHS + ".pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)))
                 .contains("The paper&#39;s name contains what looks like an NHS number");
-        assertThat(count("meeting_agenda_item") + count("group_action") + count("group_decision") + count("meeting_paper")).isZero();
+        int membersItems = jdbc.sql("select count(*) from meeting_agenda_item where kept = false").query(Integer.class).single();
+        assertThat(membersItems + count("group_action") + count("group_decision") + count("meeting_paper")).isZero();
     }
 
     @Test
     void theApiSchedulesAMeetingWithItsAgendaAndRefusesThePastAndNonChairs() throws Exception {
         long first = schedule("chair", qa, today);
+        attendance("chair", first, "PRESENT", "PRESENT").andExpect(status().is3xxRedirection());
         raise("chair", first, "Report the audit themes to the Executive", "police", today.plusDays(10)).andExpect(status().is3xxRedirection());
         var created = apiSchedule("chair", qa, today.plusDays(7));
         assertThat(created.get("groupId").asLong()).isEqualTo(qa);

@@ -20,6 +20,7 @@ import org.canopy.partnership.PersonSummary;
 import org.canopy.web.DateInput;
 import org.canopy.web.FormFields;
 import org.canopy.web.FormSubmission;
+import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -140,7 +141,7 @@ class MeetingsController {
                 .collect(Collectors.groupingBy(Papers.Paper::agendaItemId)));
         model.addAttribute("meetingPapers", all.stream().filter(p -> p.agendaItemId() == null).toList());
         model.addAttribute("names", names(user));
-        model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
+        model.addAttribute("agencies", agencies.agencies(user.partnershipId()).stream().filter(AgencySummary::active).toList());
         model.addAttribute("agencyNames", agencies.agencies(user.partnershipId()).stream()
                 .collect(Collectors.toMap(AgencySummary::id, AgencySummary::name)));
     }
@@ -202,7 +203,12 @@ class MeetingsController {
     String raise(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         var meeting = meetings.readable(user, id);
+        meetings.requireRunner(user, meeting.groupId());
         return FormSubmission.on(model).keeping("form", form).submit(() -> {
+            if (!meeting.held()) {
+                // Raised before the meeting, an action would be carried onto the very agenda it came from.
+                throw new InvalidInput("actionText", "Record the meeting's attendance first: actions are raised at a meeting that has been held");
+            }
             actions.raise(user, meeting.groupId(), id, form.get("actionText"), form.get("owner"), form.get("agency"),
                     DateInput.fromForm(form::get, "due"));
             redirect.addFlashAttribute("success", "The action was added to the action list");
