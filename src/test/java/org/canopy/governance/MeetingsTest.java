@@ -207,6 +207,37 @@ class MeetingsTest {
     }
 
     @Test
+    void theExecutivesRotatingChairAndAPartnerInvitedForOneItemAttendingAsAGuest() throws Exception {
+        long lead = userId("council");
+        groups.addMember(partnership, "test", executive, lead);
+        try {
+            String notMember = body(form("coordinator", "/groups/" + executive + "/meetings").with(Requests.date("date", today.toString()))
+                    .param("chair", String.valueOf(userId("viewer"))).andExpect(status().isOk()));
+            assertThat(notMember).contains("Select a member of the group to chair the meeting");
+            form("coordinator", "/groups/" + executive + "/meetings").with(Requests.date("date", today.toString()))
+                    .param("chair", String.valueOf(lead)).andExpect(status().is3xxRedirection());
+            long meeting = jdbc.sql("select max(id) from meeting").query(Long.class).single();
+            assertThat(page("viewer", "/meetings/" + meeting)).contains("Council contributor");
+            form("executive", "/meetings/" + meeting + "/items").param("title", "Exploitation: police update")
+                    .param("invitedAgency", String.valueOf(agencyId("police"))).andExpect(status().is3xxRedirection());
+            long item = jdbc.sql("select id from meeting_agenda_item where meeting_id = ?").param(meeting).query(Long.class).single();
+            // A page read before someone else's change cannot overwrite it.
+            assertThat(body(form("executive", "/meetings/" + meeting + "/attendance").param("version", "7")
+                    .param("attendance-" + userId("executive"), "PRESENT").andExpect(status().isOk())))
+                    .contains("Someone else changed this meeting");
+            form("executive", "/meetings/" + meeting + "/attendance").param("version", "0").param("attendance-" + userId("executive"), "PRESENT")
+                    .param("attendance-" + lead, "APOLOGIES").param("guest-" + item, "yes").andExpect(status().is3xxRedirection());
+            assertThat(page("viewer", "/meetings/" + meeting)).contains("Guest for one item").contains("Metropolitan Police")
+                    .contains("Apologies");
+            var attendance = api("viewer", meeting).get("attendance");
+            assertThat(attendance.valueStream().map(a -> a.get("status").asString()).toList())
+                    .containsExactlyInAnyOrder("PRESENT", "APOLOGIES", "GUEST");
+        } finally {
+            jdbc.sql("delete from group_member where group_id = ? and user_id = ?").params(executive, lead).update();
+        }
+    }
+
+    @Test
     void theQuorumIsShownMetOrNotWithWhy() throws Exception {
         long none = schedule("chair", qa, today);
         attendance("chair", none, "PRESENT", "ABSENT").andExpect(status().is3xxRedirection());
