@@ -298,12 +298,31 @@ class MeetingsTest {
     }
 
     @Test
-    void theRapidReviewPanelsMeetingsAreReadOnlyByThoseWhoReadItsRecords() throws Exception {
+    void theRapidReviewPanelsMeetingsAreReadOnlyByThoseWhoReadItsRecordsAndAYoungScrutineerReadsTheirOwnGroup() throws Exception {
         long panel = groups.withFunction(partnership, GroupFunction.RAPID_REVIEW_PANEL).orElseThrow().id();
         long meeting = apiSchedule("coordinator", panel, today).get("id").asLong();
         mvc.perform(get("/meetings/" + meeting).with(Requests.signedIn(users, "police"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/groups/" + panel + "/meetings").with(Requests.user("viewer"))).andExpect(status().isForbidden());
         mvc.perform(get("/meetings/" + meeting + "/pack").with(Requests.signedIn(users, "scrutineer"))).andExpect(status().isOk());
+
+        // A young scrutineer reads their own priority's group, and no other.
+        long online = groups.byName(partnership, "Staying Safe Online").orElseThrow().id();
+        long onlineMeeting = apiSchedule("coordinator", online, today).get("id").asLong();
+        long qaMeeting = apiSchedule("coordinator", qa, today).get("id").asLong();
+        jdbc.sql("""
+                insert into canopy_user (partnership_id, username, display_name, password_hash, role)
+                select partnership_id, 'youngscrutineer-m', 'Sam', password_hash, 'YOUNG_SCRUTINEER' from canopy_user where username = 'viewer'""")
+                .update();
+        try {
+            groups.addMember(partnership, "test", online, userId("youngscrutineer-m"), MemberRole.YOUNG_SCRUTINEER);
+            assertThat(page("youngscrutineer-m", "/meetings/" + onlineMeeting)).contains("Staying Safe Online")
+                    .doesNotContain("Add an item to the agenda");
+            mvc.perform(get("/meetings/" + qaMeeting).with(Requests.signedIn(users, "youngscrutineer-m"))).andExpect(status().isForbidden());
+            form("youngscrutineer-m", "/meetings/" + onlineMeeting + "/items").param("title", "Mine").andExpect(status().isForbidden());
+        } finally {
+            jdbc.sql("delete from group_member where user_id = ?").param(userId("youngscrutineer-m")).update();
+            jdbc.sql("delete from canopy_user where username = 'youngscrutineer-m'").update();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.canopy.partnership.RecordChanged;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,6 +70,9 @@ public class Decisions {
      */
     @Transactional
     public Decision record(long partnershipId, String actor, long groupId, Long meetingId, LocalDate decidedOn, String text) {
+        if (groups.byIds(partnershipId, List.of(groupId)).isEmpty()) {
+            throw new NotFound("The group");
+        }
         var problems = new ArrayList<FieldProblem>();
         String t = guard.freeText("decision", "The decision", text, true, 2000, problems, FieldProblem::of);
         if (!problems.isEmpty()) {

@@ -6,13 +6,17 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.Groups;
 import org.canopy.governance.MemberRole;
+import org.canopy.governance.groups.GroupTerms;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.AgencySummary;
 import org.canopy.partnership.CanopyUser;
@@ -58,12 +62,12 @@ class Meetings {
     private final AgencyDirectory agencies;
     private final IdentifierGuard guard;
     private final Agenda agenda;
-    private final org.canopy.governance.groups.GroupTerms terms;
+    private final GroupTerms terms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Meetings(JdbcClient jdbc, Groups groups, People people, AgencyDirectory agencies, IdentifierGuard guard, Agenda agenda,
-            org.canopy.governance.groups.GroupTerms terms, ApplicationEventPublisher events, Clock clock) {
+            GroupTerms terms, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.groups = groups;
         this.people = people;
@@ -101,7 +105,7 @@ class Meetings {
                 .orElseThrow(() -> new NotFound("The meeting"));
     }
 
-    /** The group's meetings, soonest last. */
+    /** The group's meetings, latest first. */
     List<Meeting> ofGroup(long partnershipId, long groupId) {
         return jdbc.sql(SELECT + " where partnership_id = ? and group_id = ? order by meeting_date desc, id desc")
                 .params(partnershipId, groupId).query(Meeting.class).list();
@@ -114,7 +118,7 @@ class Meetings {
     }
 
     /** The meetings of the given groups from {@code from}, soonest first: a person's calendar. */
-    List<Meeting> ofGroups(long partnershipId, java.util.Collection<Long> groupIds, LocalDate from) {
+    List<Meeting> ofGroups(long partnershipId, Collection<Long> groupIds, LocalDate from) {
         if (groupIds.isEmpty()) {
             return List.of();
         }
@@ -231,7 +235,7 @@ class Meetings {
                 problems.add(FieldProblem.of("attendance", "Select present, apologies or absent for each member"));
             }
         });
-        var invited = new java.util.HashMap<Long, Long>();
+        var invited = new HashMap<Long, Long>();
         agenda.stored(user.partnershipId(), meetingId).stream().filter(i -> i.invitedAgencyId() != null)
                 .forEach(i -> invited.put(i.id(), i.invitedAgencyId()));
         if (!invited.keySet().containsAll(guestItems)) {
@@ -263,10 +267,10 @@ class Meetings {
     }
 
     /** Each person's agency id, by the agency their account names. */
-    private Map<Long, Long> agencyIdsOf(long partnershipId, java.util.Collection<Long> userIds) {
-        var byName = new java.util.HashMap<String, Long>();
+    private Map<Long, Long> agencyIdsOf(long partnershipId, Collection<Long> userIds) {
+        var byName = new HashMap<String, Long>();
         agencies.agencies(partnershipId).forEach(a -> byName.put(a.name(), a.id()));
-        var out = new java.util.HashMap<Long, Long>();
+        var out = new HashMap<Long, Long>();
         people.byIds(partnershipId, userIds).forEach(p -> {
             if (p.agencyName() != null && byName.containsKey(p.agencyName())) {
                 out.put(p.id(), byName.get(p.agencyName()));
@@ -294,7 +298,7 @@ class Meetings {
             met = false;
         }
         why.add(counted + "; the terms of reference need " + quorum.get().members());
-        var presentAgencies = present.stream().map(Attendance::agencyId).filter(java.util.Objects::nonNull).toList();
+        var presentAgencies = present.stream().map(Attendance::agencyId).filter(Objects::nonNull).toList();
         var missing = agencies.agencies(partnershipId).stream().filter(a -> quorum.get().agencyIds().contains(a.id())
                 && !presentAgencies.contains(a.id())).map(AgencySummary::name).toList();
         if (!missing.isEmpty()) {
