@@ -1,7 +1,7 @@
 package org.canopy.governance.arrangements;
 
 /** The three lead safeguarding partners of Working Together to Safeguard Children 2023. */
-enum LeadRole {
+public enum LeadRole {
     LOCAL_AUTHORITY("Chief executive of the local authority"),
     INTEGRATED_CARE_BOARD("Chief executive of the integrated care board"),
     POLICE("Chief officer of police");
@@ -13,12 +13,12 @@ enum LeadRole {
     }
 
     /** The role as Working Together names it. */
-    String label() {
+    public String label() {
         return label;
     }
 
     /** The form field prefix for this role's inputs. */
-    String field() {
+    public String field() {
         return name().toLowerCase(java.util.Locale.UK).replace('_', '-');
     }
 }
