@@ -8,6 +8,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
 import org.canopy.partnership.Role;
 import org.canopy.partnership.outbox.OutboxMessages;
+import org.canopy.web.DateInput;
 import org.canopy.web.FormFields;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.FormSubmission;
@@ -151,7 +152,9 @@ class AdministrationController {
 
     @GetMapping("/admin/agencies")
     String agencies(@AuthenticationPrincipal CanopyUser admin, Model model) {
-        model.addAttribute("agencies", agencies.all(admin.partnershipId()));
+        var all = agencies.all(admin.partnershipId());
+        model.addAttribute("agencies", all);
+        model.addAttribute("names", all.stream().collect(java.util.stream.Collectors.toMap(Agencies.Agency::id, Agencies.Agency::name)));
         model.addAttribute("kinds", AgencyKind.values());
         return "partnership/agencies";
     }
@@ -172,7 +175,8 @@ class AdministrationController {
         try {
             kind = AgencyKind.valueOf(form.getOrDefault("kind", ""));
         } catch (IllegalArgumentException e) {
-            problems.add(FieldProblem.of("kind", "Select whether the agency is a statutory partner or a relevant agency"));
+            problems.add(FieldProblem.of("kind",
+                    "Select whether the agency is a statutory partner, a relevant agency or an education or childcare agency"));
         }
         if (description.length() > 1000) {
             problems.add(FieldProblem.of("description", "Description must be 1000 characters or fewer"));
@@ -198,6 +202,49 @@ class AdministrationController {
                 agencies.find(admin.partnershipId(), id).orElseThrow()));
         redirect.addFlashAttribute("success", (active ? "Enabled " : "Disabled ") + before.name());
         return "redirect:/admin/agencies";
+    }
+
+    /** An agency's period of existence and its successor, set by the administrator. */
+    @GetMapping("/admin/agencies/{id}")
+    String agency(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id, Model model) {
+        var agency = agencies.find(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The agency"));
+        model.addAttribute("agency", agency);
+        model.addAttribute("others", agencies.all(admin.partnershipId()).stream().filter(a -> a.id() != id).toList());
+        if (!model.containsAttribute("form")) {
+            var form = new java.util.HashMap<String, String>();
+            form.putAll(DateInput.fields("from", agency.from()));
+            form.putAll(DateInput.fields("until", agency.until()));
+            form.put("successorId", agency.successorId() == null ? "" : String.valueOf(agency.successorId()));
+            form.put("version", String.valueOf(agency.version()));
+            model.addAttribute("form", form);
+        }
+        return "partnership/agency";
+    }
+
+    @PostMapping("/admin/agencies/{id}/succession")
+    @Transactional
+    String setSuccession(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id, @RequestParam Map<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        var before = agencies.find(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The agency"));
+        return FormSubmission.on(model).keeping("form", form).conflictOn("successorId").submit(() -> {
+            var problems = new ArrayList<FieldProblem>();
+            var today = java.time.LocalDate.now();
+            var from = DateInput.fromForm(form::get, "from").read("from", "The date it began", false, DateInput.Range.PLANNED,
+                    today, problems);
+            var until = DateInput.fromForm(form::get, "until").read("until", "The date it ceased", false,
+                    DateInput.Range.PLANNED, today, problems);
+            String successor = form.getOrDefault("successorId", "").strip();
+            Long successorId = successor.isEmpty() ? null : FormFields.id(successor);
+            if (!problems.isEmpty()) {
+                throw new org.canopy.web.InvalidInput(problems);
+            }
+            agencies.setSuccession(admin.partnershipId(), id, FormFields.version(form.get("version")), from, until, successorId);
+            var after = agencies.find(admin.partnershipId(), id).orElseThrow();
+            events.publishEvent(RecordChanged.by(admin, "agency", id, "succession",
+                    "Set the period and successor of agency " + before.name(), before, after));
+            redirect.addFlashAttribute("success", "Saved the period and successor of " + before.name());
+            return "redirect:/admin/agencies";
+        }, () -> agency(admin, id, model));
     }
 
     @GetMapping("/admin/tokens")

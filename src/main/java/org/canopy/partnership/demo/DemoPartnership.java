@@ -1,5 +1,6 @@
 package org.canopy.partnership.demo;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 import org.canopy.partnership.AgencyKind;
@@ -23,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoPartnership implements PartnershipDemo {
 
     static final String NAME = "Tower Hamlets Safeguarding Children Partnership";
+    static final String CCG = "Tower Hamlets Clinical Commissioning Group";
+    static final String ICB = "North East London Integrated Care Board";
+    /** Integrated care boards replaced clinical commissioning groups on this day (Health and Care Act 2022). */
+    static final LocalDate ICB_FROM = LocalDate.of(2022, 7, 1);
     private static final Logger log = LoggerFactory.getLogger(DemoPartnership.class);
 
     /** Agencies named by the seeds: the plan's partnership list, the report's funders and quoted partners. */
@@ -30,7 +35,13 @@ class DemoPartnership implements PartnershipDemo {
             new Object[] {"London Borough of Tower Hamlets", AgencyKind.STATUTORY_PARTNER,
                     "The local authority: a statutory safeguarding partner (plan partner; report funder, £148,000)."},
             new Object[] {"Tower Hamlets Clinical Commissioning Group", AgencyKind.STATUTORY_PARTNER,
-                    "A statutory safeguarding partner (plan partner; report funder, £45,000)."},
+                    "A statutory safeguarding partner (plan partner; report funder, £45,000). Clinical commissioning groups"
+                            + " were abolished on 1 July 2022 (Health and Care Act 2022); its duties passed to the North East"
+                            + " London Integrated Care Board."},
+            new Object[] {ICB, AgencyKind.STATUTORY_PARTNER,
+                    "The integrated care board, a statutory safeguarding partner since 1 July 2022 (Health and Care Act 2022),"
+                            + " when it replaced the clinical commissioning groups: from that date the seed's Tower Hamlets"
+                            + " Clinical Commissioning Group is the ICB's place-based partnership for Tower Hamlets."},
             new Object[] {"Metropolitan Police", AgencyKind.STATUTORY_PARTNER,
                     "The chief officer of police: a statutory safeguarding partner (plan partner; report funder, £5,000)."},
             new Object[] {"Children's Social Care", AgencyKind.STATUTORY_PARTNER,
@@ -45,9 +56,9 @@ class DemoPartnership implements PartnershipDemo {
             new Object[] {"GPs", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
             new Object[] {"GP Care Group", AgencyKind.RELEVANT_AGENCY, "Health visitors, family nurses and school health (quoted in the annual report)."},
             new Object[] {"Registered Housing Providers", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
-            new Object[] {"Schools", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
-            new Object[] {"William Davis School", AgencyKind.RELEVANT_AGENCY, "A primary school (quoted in the annual report)."},
-            new Object[] {"Tower Hamlets College", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
+            new Object[] {"Schools", AgencyKind.EDUCATION_OR_CHILDCARE, "Plan partner."},
+            new Object[] {"William Davis School", AgencyKind.EDUCATION_OR_CHILDCARE, "A primary school (quoted in the annual report)."},
+            new Object[] {"Tower Hamlets College", AgencyKind.EDUCATION_OR_CHILDCARE, "Plan partner."},
             new Object[] {"The third and voluntary sector", AgencyKind.RELEVANT_AGENCY, "Plan partner."},
             new Object[] {"Family Group Conference Service", AgencyKind.RELEVANT_AGENCY, "Quoted in the annual report."},
             new Object[] {"London Fire Brigade", AgencyKind.RELEVANT_AGENCY, "Report funder, £500."},
@@ -92,6 +103,10 @@ class DemoPartnership implements PartnershipDemo {
         for (Object[] a : AGENCIES) {
             agencies.create(partnershipId, (String) a[0], (AgencyKind) a[1], (String) a[2]);
         }
+        long icb = agencies.agencyNamed(partnershipId, ICB).orElseThrow().id();
+        agencies.setSuccession(partnershipId, icb, -1, ICB_FROM, null, null);
+        agencies.setSuccession(partnershipId, agencies.agencyNamed(partnershipId, CCG).orElseThrow().id(), -1, null,
+                ICB_FROM.minusDays(1), icb);
         String hash = DEMO_PASSWORD_HASH.encode("demo");
         for (Object[] u : ACCOUNTS) {
             Long agencyId = u[3] == null ? null : agencies.agencyNamed(partnershipId, (String) u[3]).orElseThrow().id();
