@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ExecutivePages {
 
     @Bean
-    ServicePages executivePages() {
+    ServicePages executiveNavigation() {
         return ServicePages.entry(49, "Executive", "/governance/executive", "/governance/executive", "/governance/escalations");
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for escalations to the executive: the list (and its exports), raising one, its page, and the executive's overview. */
 @Controller
-class EscalationsController {
+class ExecutiveEscalationsController {
 
     private final EscalationRegister register;
     private final Groups groups;
@@ -39,7 +39,7 @@ class EscalationsController {
     private final List<GroupBusiness> business;
     private final java.time.Clock clock;
 
-    EscalationsController(EscalationRegister register, Groups groups, People people, List<GroupBusiness> business,
+    ExecutiveEscalationsController(EscalationRegister register, Groups groups, People people, List<GroupBusiness> business,
             java.time.Clock clock) {
         this.register = register;
         this.groups = groups;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Escalations to the executive over the API, as API.md's "Governance and scrutiny" gives them. */
 @RestController
 @RequestMapping("/api/v1/escalations")
-class EscalationsApiController {
+class ExecutiveEscalationsApiController {
 
     /** One escalation in the API's words. */
     record EscalationJson(long id, long fromGroupId, String subject, String reason, String status, String decision) {
@@ -29,13 +29,13 @@ class EscalationsApiController {
 
     private final EscalationRegister register;
 
-    EscalationsApiController(EscalationRegister register) {
+    ExecutiveEscalationsApiController(EscalationRegister register) {
         this.register = register;
     }
 
     @GetMapping
     List<EscalationJson> escalations(@AuthenticationPrincipal CanopyUser user) {
-        return register.readableBy(user).stream().map(EscalationsApiController::json).toList();
+        return register.readableBy(user).stream().map(ExecutiveEscalationsApiController::json).toList();
     }
 
     @PostMapping
