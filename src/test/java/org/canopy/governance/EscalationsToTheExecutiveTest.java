@@ -69,6 +69,7 @@ class EscalationsToTheExecutiveTest {
         jdbc.sql("delete from executive_escalation_step").update();
         jdbc.sql("delete from executive_escalation").update();
         jdbc.sql("delete from outbox_message").update();
+        jdbc.sql("delete from executive_key_points").update();
         jdbc.sql("delete from group_member where user_id in (select id from canopy_user where username in ('youngscrutineer', 'elsewhere'))").update();
         jdbc.sql("delete from canopy_user where username in ('youngscrutineer', 'elsewhere')").update();
         jdbc.sql("delete from partnership where name = 'Elsewhere Partnership'").update();
@@ -244,5 +245,26 @@ class EscalationsToTheExecutiveTest {
         mvc.perform(Requests.json(post("/api/v1/escalations"), "{\"fromGroupId\": " + qa.id() + ", \"subject\": \"s\", \"reason\": \"r\"}")
                 .with(Requests.user("elsewhere"))).andExpect(status().isNotFound());
         assertThat(stored(id)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theExecutivesKeyPointsAreSentToPartnersAndKeptOnTheNewsPage() throws Exception {
+        mvc.perform(post("/news").with(Requests.signedIn(users, "chair")).with(csrf()).with(Requests.date("meetingDate", "2021-04-27"))
+                .param("title", "April meeting").param("points", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/news").with(Requests.signedIn(users, "executive")).with(csrf()).with(Requests.date("meetingDate", "2021-04-27"))
+                        .param("title", "April meeting").param("points", "Call jo@example.org"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("looks like an email address")));
+        assertThat(jdbc.sql("select count(*) from executive_key_points").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()).isZero();
+        mvc.perform(post("/news").with(Requests.signedIn(users, "executive")).with(csrf()).with(Requests.date("meetingDate", "2021-04-27"))
+                        .param("title", "April meeting").param("points", "The Executive commissioned a neglect audit."))
+                .andExpect(status().is3xxRedirection());
+        int people = jdbc.sql("select count(*) from canopy_user where partnership_id = ? and enabled").param(partnership)
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("select count(*) from outbox_message where subject = 'Key discussion points: April meeting'")
+                .query(Integer.class).single()).isEqualTo(people);
+        mvc.perform(get("/news").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("The Executive commissioned a neglect audit.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Publish and send"))));
     }
 }

@@ -4,7 +4,7 @@ import org.canopy.partnership.ServicePages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The executive's entry in the service navigation: its overview and the escalations to it. */
+/** The executive's entries in the service navigation: its overview and the escalations to it (the news page is linked from the overview). */
 @Configuration
 class ExecutivePages {
 
