@@ -63,7 +63,12 @@ class EscalationsToTheExecutiveTest {
     }
 
     @AfterEach
-    void restoreDemo() {
+    void restoreDemo() throws InterruptedException {
+        // The executive's message is sent on its own after the commit: let it land before the outbox is emptied.
+        for (int tries = 0; tries < 50 && jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Integer.class).single() > 0; tries++) {
+            Thread.sleep(100);
+        }
         jdbc.sql("delete from escalation_event").update();
         jdbc.sql("delete from escalation").update();
         jdbc.sql("delete from executive_escalation_step").update();
@@ -144,8 +149,24 @@ class EscalationsToTheExecutiveTest {
         assertThat(jdbc.sql("select status from executive_escalation_step where escalation_id = ? order by id").param(id)
                 .query(String.class).list()).containsExactly("OPEN", "DECIDED", "CLOSED");
         assertThat(businessOf(qa)).noneSatisfy(e -> assertThat(e.title()).contains(SUBJECT));
+        assertThat(messagesToTheExecutive()).singleElement().satisfies(subject -> assertThat(subject)
+                .isEqualTo("Quality Assurance and Performance Group escalated " + SUBJECT + " to the Executive"));
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'executive-escalation' and record_id = ?")
                 .param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    /** The messages to the executive, once the listener (which runs on its own after the commit) has sent them. */
+    List<String> messagesToTheExecutive() throws InterruptedException {
+        for (int tries = 0; tries < 50; tries++) {
+            var subjects = jdbc.sql("""
+                    select m.subject from outbox_message m join canopy_user u on u.id = m.recipient_id
+                    where u.username = 'executive'""").query(String.class).list();
+            if (!subjects.isEmpty()) {
+                return subjects;
+            }
+            Thread.sleep(100);
+        }
+        return List.of();
     }
 
     String stored(long id) {

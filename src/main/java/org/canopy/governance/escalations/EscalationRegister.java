@@ -66,6 +66,8 @@ class EscalationRegister implements ExecutiveEscalations {
         var raised = require(user.partnershipId(), id);
         events.publishEvent(RecordChanged.by(user, "executive-escalation", id, "raised",
                 "Escalated " + subjectText + " from " + group.name() + " to the executive", null, raised));
+        events.publishEvent(new ExecutiveToldOfGroupEscalation.Raised(user.partnershipId(), id, raised.kind(), subjectText,
+                group.name(), reasonText, user.getUsername()));
         return raised;
     }
 
@@ -165,7 +167,9 @@ class EscalationRegister implements ExecutiveEscalations {
 
     /** The partnership's escalations the person may read (those of groups whose records they read). */
     List<Escalation> readableBy(CanopyUser user) {
-        return all(user.partnershipId()).stream().filter(e -> groups.mayRead(user, e.fromGroupId())).toList();
+        var readable = new java.util.HashMap<Long, Boolean>(); // one check per group, not per escalation
+        return all(user.partnershipId()).stream()
+                .filter(e -> readable.computeIfAbsent(e.fromGroupId(), g -> groups.mayRead(user, g))).toList();
     }
 
     /** The escalation if the person may read it; not found otherwise (another partnership's, or a group they do not read). */
