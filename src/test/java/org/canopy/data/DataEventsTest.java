@@ -41,6 +41,8 @@ class DataEventsTest {
         jdbc.sql("delete from outbox_message").update();
         jdbc.sql("delete from escalation_event").update();
         jdbc.sql("delete from escalation").update();
+        jdbc.sql("delete from executive_escalation_step").update();
+        jdbc.sql("delete from executive_escalation").update();
         jdbc.sql("update data_round set due_date = ?, closed_at = null where period = '2021-22-Q1'")
                 .param(LocalDate.now().plusDays(14)).update();
     }

@@ -63,6 +63,8 @@ class DataRoundsTest {
         jdbc.sql("delete from outbox_message").update();
         jdbc.sql("delete from escalation_event").update();
         jdbc.sql("delete from escalation").update();
+        jdbc.sql("delete from executive_escalation_step").update();
+        jdbc.sql("delete from executive_escalation").update();
         jdbc.sql("delete from observation where period = '2021-22-Q1'").update();
         jdbc.sql("update data_round set due_date = ?, closed_at = null where id = ?").params(LocalDate.now().plusDays(14), round).update();
     }
@@ -205,8 +207,10 @@ class DataRoundsTest {
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("already has a decision")));
         mvc.perform(post("/data/escalations/" + id + "/close").with(Requests.signedIn(users, "coordinator")).with(csrf())
                 .param("note", "Audit done.").param("version", "1")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select status from escalation_event where escalation_id = ? order by id").param(id).query(String.class).list())
-                .containsExactly("OPEN", "DECIDED", "CLOSED");
+        // Governance keeps the figure's escalation, its decision and each step of its history.
+        assertThat(jdbc.sql("""
+                select s.status from executive_escalation_step s join escalation e on e.governance_escalation_id = s.escalation_id
+                where e.id = ? order by s.id""").param(id).query(String.class).list()).containsExactly("OPEN", "DECIDED", "CLOSED");
         mvc.perform(get("/data/escalations/" + id).with(Requests.signedIn(users, "scrutineer"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Commission a neglect audit.")));
     }

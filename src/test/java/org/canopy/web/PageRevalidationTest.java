@@ -47,6 +47,8 @@ class PageRevalidationTest {
         jdbc.sql("delete from indicator_target").update();
         jdbc.sql("delete from escalation_event").update();
         jdbc.sql("delete from escalation").update();
+        jdbc.sql("delete from executive_escalation_step").update();
+        jdbc.sql("delete from executive_escalation").update();
         jdbc.sql("delete from outbox_message").update();
         jdbc.sql("delete from action_update").update();
     }

@@ -126,7 +126,7 @@ public class DashboardController {
         model.addAttribute("minPoints", Spc.MIN_POINTS);
         model.addAttribute("mayImport", ObservationImport.mayImport(user));
         model.addAttribute("openEscalations", escalations.escalations(user.partnershipId()).stream()
-                .filter(e -> e.status() == Escalations.Status.OPEN).count());
+                .filter(e -> e.status() == org.canopy.governance.EscalationStatus.OPEN).count());
         model.addAttribute("due", rounds.dueFrom(user));
         return "data/dashboard";
     }

@@ -5,19 +5,25 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.canopy.data.EscalationRaised;
 import org.canopy.data.checks.FigureChecks;
 import org.canopy.data.observations.DataStore;
 import org.canopy.data.rounds.DataRounds;
-import org.canopy.data.EscalationRaised;
+import org.canopy.governance.EscalationKind;
+import org.canopy.governance.EscalationStatus;
+import org.canopy.governance.ExecutiveEscalations;
+import org.canopy.governance.GroupFunction;
+import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
-import org.canopy.partnership.Role;
-import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.NotFound;
-import org.canopy.web.StatusTag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,58 +31,48 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Escalations to the executive: the quality assurance group flags an indicator's period with a reason;
- * the executive records a decision and the actions it asks for; the escalation is closed once dealt
- * with. Each step is kept in the escalation's history.
+ * Escalations of figures to the executive: the quality assurance group flags an indicator's period with a reason. Each is
+ * one kind ({@link EscalationKind#FIGURES}) of governance's escalations to the executive, which keeps its status, the
+ * executive's decision, the actions it asks for and each step of its history; this keeps the indicator and the period.
  */
 @Service
 public class Escalations {
 
-    /** Where an escalation to the executive stands. */
-    public enum Status implements StatusTag {
-        OPEN("Open: awaiting the executive", "govuk-tag--red"), DECIDED("Decided: actions under way", "govuk-tag--yellow"),
-        CLOSED("Closed", "govuk-tag--green");
-
-        private final Tag tag;
-
-        Status(String label, String tagClass) { tag = new Tag(label, tagClass); }
-
-        @Override public Tag tag() { return tag; }
-    }
-
-    public record Escalation(long id, String indicatorCode, String indicatorName, String period, String reason, Status status,
-            String raisedBy, LocalDateTime raisedAt, String decision, String decisionActions, String decidedBy,
-            LocalDateTime decidedAt, int version) {
-    }
-
-    record Step(LocalDateTime at, String actor, Status status, String note) {
+    /** A figure's escalation as it stands; status, decision and version are the governance escalation's. */
+    public record Escalation(long id, String indicatorCode, String indicatorName, String period, String reason,
+            EscalationStatus status, String raisedBy, LocalDateTime raisedAt, String decision, String decisionActions,
+            String decidedBy, LocalDateTime decidedAt, int version, Long governanceId) {
     }
 
     private final JdbcClient jdbc;
     private final DataStore store;
     private final DataRounds rounds;
     private final FigureChecks checks;
+    private final ExecutiveEscalations executive;
+    private final Groups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Escalations(JdbcClient jdbc, DataStore store, DataRounds rounds, FigureChecks checks, ApplicationEventPublisher events,
-            Clock clock) {
+    Escalations(JdbcClient jdbc, DataStore store, DataRounds rounds, FigureChecks checks, ExecutiveEscalations executive,
+            Groups groups, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.rounds = rounds;
         this.checks = checks;
+        this.executive = executive;
+        this.groups = groups;
         this.events = events;
         this.clock = clock;
     }
 
-    /** The executive's members and the administrator record decisions. */
-    static boolean mayDecide(CanopyUser user) {
-        return user.isAdministrator() || user.role() == Role.EXECUTIVE;
-    }
-
     public List<Escalation> escalations(long partnershipId) {
-        return jdbc.sql(SELECT + " where e.partnership_id = ? order by case e.status when 'OPEN' then 0 when 'DECIDED' then 1 else 2 end,"
-                + " e.raised_at desc").param(partnershipId).query(Escalations::escalation).list();
+        var rows = jdbc.sql(SELECT + " where e.partnership_id = ? order by e.raised_at desc, e.id desc").param(partnershipId)
+                .query(Escalations::escalation).list();
+        var ids = rows.stream().map(Escalation::governanceId).filter(java.util.Objects::nonNull).toList();
+        Map<Long, ExecutiveEscalations.Escalation> kept = new HashMap<>();
+        executive.byIds(partnershipId, ids).forEach(g -> kept.put(g.id(), g));
+        return rows.stream().map(e -> withGovernance(e, kept.get(e.governanceId())))
+                .sorted(Comparator.comparing((Escalation e) -> e.status().ordinal())).toList();
     }
 
     public List<Escalation> forIndicator(long partnershipId, String code) {
@@ -84,15 +80,23 @@ public class Escalations {
     }
 
     Escalation escalation(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where e.partnership_id = ? and e.id = ?").params(partnershipId, id)
+        var row = jdbc.sql(SELECT + " where e.partnership_id = ? and e.id = ?").params(partnershipId, id)
                 .query(Escalations::escalation).optional().orElseThrow(() -> new NotFound("The escalation"));
+        return row.governanceId() == null ? row
+                : withGovernance(row, executive.find(partnershipId, row.governanceId()).orElse(null));
     }
 
-    List<Step> history(long escalationId) {
-        return jdbc.sql("select happened_at, actor, status, note from escalation_event where escalation_id = ? order by id")
-                .param(escalationId)
-                .query((rs, n) -> new Step(rs.getObject(1, LocalDateTime.class), rs.getString(2), Status.valueOf(rs.getString(3)),
-                        rs.getString(4))).list();
+    /** The governance escalation the figure's escalation is, if it is kept there yet. */
+    Optional<ExecutiveEscalations.Escalation> governance(long partnershipId, Escalation escalation) {
+        return escalation.governanceId() == null ? Optional.empty() : executive.find(partnershipId, escalation.governanceId());
+    }
+
+    /** Each step of the escalation, oldest first: governance's once it keeps the escalation, the figure's own before. */
+    List<ExecutiveEscalations.Step> history(long partnershipId, Escalation escalation) {
+        if (escalation.governanceId() != null) {
+            return executive.history(partnershipId, escalation.governanceId());
+        }
+        return oldSteps(escalation.id());
     }
 
     @Transactional
@@ -108,16 +112,22 @@ public class Escalations {
         if (!held) {
             problems.add(FieldProblem.of("period", "Choose a period that has a figure"));
         }
-        String text = checked("reason", "The reason", reason, true, problems);
+        String text = checks.freeText("reason", "The reason", reason, true, problems);
+        var qualityAssurance = groups.withFunction(user.partnershipId(), GroupFunction.QUALITY_ASSURANCE);
+        if (qualityAssurance.isEmpty()) {
+            problems.add(FieldProblem.of("reason", "No group holds the quality assurance function: the administrator sets it on the group's page"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         var now = LocalDateTime.now(clock);
         long id = store.insert("""
                 insert into escalation (partnership_id, indicator_id, period, reason, status, raised_by, raised_at)
-                values (?, ?, ?, ?, ?, ?, ?)""", user.partnershipId(), indicator.id(), period, text, Status.OPEN.name(),
+                values (?, ?, ?, ?, ?, ?, ?)""", user.partnershipId(), indicator.id(), period, text, EscalationStatus.OPEN.name(),
                 user.getUsername(), now);
-        step(id, user, Status.OPEN, text, now);
+        var kept = executive.raise(user, qualityAssurance.get().id(), EscalationKind.FIGURES, subject(indicator.name(), period),
+                text, link(id));
+        jdbc.sql("update escalation set governance_escalation_id = ? where id = ?").params(kept.id(), id).update();
         var raised = escalation(user.partnershipId(), id);
         events.publishEvent(RecordChanged.by(user, "escalation", id, "raised", "Escalated " + indicator.name() + " ("
                 + period + ") to the executive", null, raised));
@@ -126,84 +136,90 @@ public class Escalations {
         return raised;
     }
 
-    /** The executive's decision and the actions it asks for. */
+    /** The executive's decision and the actions it asks for, recorded on the governance escalation. */
     @Transactional
     Escalation decide(CanopyUser user, long id, String decision, String actions, int version) {
-        if (!mayDecide(user)) {
-            throw new AccessDeniedException("Only the executive records decisions on escalations");
-        }
-        var current = escalation(user.partnershipId(), id);
-        if (current.status() != Status.OPEN) {
-            throw new InvalidInput("decision", "This escalation already has a decision");
-        }
-        var problems = new ArrayList<FieldProblem>();
-        String decisionText = checked("decision", "The decision", decision, true, problems);
-        String actionsText = checked("actions", "The actions", actions, false, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        var now = LocalDateTime.now(clock);
-        int changed = jdbc.sql("""
-                update escalation set status = ?, decision = ?, decision_actions = ?, decided_by = ?, decided_at = ?,
-                       version = version + 1 where id = ? and version = ?""")
-                .params(Status.DECIDED.name(), decisionText, actionsText, user.getUsername(), now, id, version).update();
-        if (changed == 0) {
-            throw new EditConflict("Someone else changed this escalation since you opened it: check it again");
-        }
-        step(id, user, Status.DECIDED, decisionText + (actionsText == null ? "" : "\nActions: " + actionsText), now);
-        var decided = escalation(user.partnershipId(), id);
-        events.publishEvent(RecordChanged.by(user, "escalation", id, "decided", "Recorded the executive's decision on "
-                + current.indicatorName() + " (" + current.period() + ")", current, decided));
-        return decided;
+        executive.decide(user, governanceId(user.partnershipId(), id), decision, actions, version);
+        return escalation(user.partnershipId(), id);
     }
 
-    /** Closes an escalation once its actions are done, with a note of the outcome. */
+    /** Closes the governance escalation once its actions are done, with a note of the outcome. */
     @Transactional
     Escalation close(CanopyUser user, long id, String note, int version) {
-        if (!mayDecide(user) && !rounds.isReviewer(user)) {
-            throw new AccessDeniedException("Only the executive and the quality assurance group close escalations");
-        }
-        var current = escalation(user.partnershipId(), id);
-        if (current.status() != Status.DECIDED) {
-            throw new InvalidInput("note", current.status() == Status.OPEN ? "The executive must decide before the escalation is closed"
-                    : "This escalation is already closed");
-        }
-        var problems = new ArrayList<FieldProblem>();
-        String text = checked("note", "The outcome", note, true, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        var now = LocalDateTime.now(clock);
-        int changed = jdbc.sql("update escalation set status = ?, version = version + 1 where id = ? and version = ?")
-                .params(Status.CLOSED.name(), id, version).update();
-        if (changed == 0) {
-            throw new EditConflict("Someone else changed this escalation since you opened it: check it again");
-        }
-        step(id, user, Status.CLOSED, text, now);
-        var closed = escalation(user.partnershipId(), id);
-        events.publishEvent(RecordChanged.by(user, "escalation", id, "closed", "Closed the escalation of "
-                + current.indicatorName() + " (" + current.period() + ")", current, closed));
-        return closed;
+        executive.close(user, governanceId(user.partnershipId(), id), note, version);
+        return escalation(user.partnershipId(), id);
     }
 
-    /** Free text as stored: trimmed, within 4000 characters and free of identifiers; problems added to the list. */
-    private String checked(String field, String label, String text, boolean required, List<FieldProblem> problems) {
-        return checks.freeText(field, label, text, required, problems);
+    /** The governance escalation's id, adopting the figure's escalation first if it was made before governance kept them. */
+    private long governanceId(long partnershipId, long id) {
+        var current = escalation(partnershipId, id);
+        return current.governanceId() != null ? current.governanceId() : adopt(current, partnershipId)
+                .orElseThrow(() -> new NotFound("The quality assurance group"));
     }
 
-    private void step(long id, CanopyUser user, Status status, String note, LocalDateTime at) {
-        jdbc.sql("insert into escalation_event (escalation_id, happened_at, actor, status, note) values (?, ?, ?, ?, ?)")
-                .params(id, at, user.getUsername(), status.name(), note).update();
+    /** The data escalations made before governance kept them, of every partnership. */
+    List<long[]> notAdopted() {
+        return jdbc.sql("select partnership_id, id from escalation where governance_escalation_id is null order by id")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /**
+     * Keeps one older escalation among governance's, with its original times, people, statuses, decision and steps, from
+     * the quality assurance group; nothing when the partnership has no such group (it is tried again at the next start).
+     */
+    @Transactional
+    public Optional<Long> adopt(long partnershipId, long id) {
+        var row = escalation(partnershipId, id);
+        return row.governanceId() != null ? Optional.of(row.governanceId()) : adopt(row, partnershipId);
+    }
+
+    private Optional<Long> adopt(Escalation row, long partnershipId) {
+        var qualityAssurance = groups.withFunction(partnershipId, GroupFunction.QUALITY_ASSURANCE);
+        if (qualityAssurance.isEmpty()) {
+            return Optional.empty();
+        }
+        long kept = executive.adopt(new ExecutiveEscalations.Adoption(partnershipId, qualityAssurance.get().id(),
+                EscalationKind.FIGURES, subject(row.indicatorName(), row.period()), row.reason(), link(row.id()), row.status(),
+                row.raisedBy(), row.raisedAt(), row.decision(), row.decisionActions(), row.decidedBy(), row.decidedAt(),
+                oldSteps(row.id())));
+        jdbc.sql("update escalation set governance_escalation_id = ? where id = ? and governance_escalation_id is null")
+                .params(kept, row.id()).update();
+        return Optional.of(kept);
+    }
+
+    private List<ExecutiveEscalations.Step> oldSteps(long escalationId) {
+        return jdbc.sql("select happened_at, actor, status, note from escalation_event where escalation_id = ? order by id")
+                .param(escalationId)
+                .query((rs, n) -> new ExecutiveEscalations.Step(rs.getObject(1, LocalDateTime.class), rs.getString(2),
+                        EscalationStatus.valueOf(rs.getString(3)), rs.getString(4))).list();
+    }
+
+    private static String subject(String indicatorName, String period) {
+        return indicatorName + " (" + period + ")";
+    }
+
+    private static String link(long id) {
+        return "/data/escalations/" + id;
+    }
+
+    private static Escalation withGovernance(Escalation e, ExecutiveEscalations.Escalation kept) {
+        if (kept == null) {
+            return e;
+        }
+        return new Escalation(e.id(), e.indicatorCode(), e.indicatorName(), e.period(), e.reason(), kept.status(), e.raisedBy(),
+                e.raisedAt(), kept.decision(), kept.decisionActions(), kept.decidedBy(), kept.decidedAt(), kept.version(),
+                e.governanceId());
     }
 
     private static final String SELECT = """
             select e.id, i.code, i.name, e.period, e.reason, e.status, e.raised_by, e.raised_at, e.decision, e.decision_actions,
-                   e.decided_by, e.decided_at, e.version
+                   e.decided_by, e.decided_at, e.version, e.governance_escalation_id
             from escalation e join indicator i on i.id = e.indicator_id""";
 
     private static Escalation escalation(ResultSet rs, int n) throws SQLException {
         return new Escalation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Status.valueOf(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDateTime.class), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getObject(12, LocalDateTime.class), rs.getInt(13));
+                EscalationStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDateTime.class), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getObject(12, LocalDateTime.class), rs.getInt(13),
+                rs.getObject(14, Long.class));
     }
 }

@@ -3,6 +3,8 @@ package org.canopy.data.escalations;
 import java.util.Map;
 import org.canopy.data.dashboard.DashboardController;
 import org.canopy.data.rounds.RoundsController;
+import org.canopy.governance.EscalationStatus;
+import org.canopy.governance.ExecutiveEscalations;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.web.FormFields;
@@ -16,16 +18,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages for escalations: raised from an indicator page, decided by the executive, closed when dealt with. */
+/**
+ * Pages for figures' escalations: raised from an indicator page, decided by the executive and closed when dealt with,
+ * here or on the governance escalation's page (the same record: governance keeps the decision and the history).
+ */
 @Controller
 class EscalationsController {
 
     private final Escalations escalations;
     private final DashboardController dashboard;
     private final People people;
+    private final ExecutiveEscalations executive;
 
-    EscalationsController(Escalations escalations, DashboardController dashboard, People people) {
+    EscalationsController(Escalations escalations, DashboardController dashboard, People people, ExecutiveEscalations executive) {
         this.escalations = escalations;
+        this.executive = executive;
         this.dashboard = dashboard;
         this.people = people;
     }
@@ -33,8 +40,8 @@ class EscalationsController {
     @GetMapping("/data/escalations")
     String list(@AuthenticationPrincipal CanopyUser user, Model model) {
         var all = escalations.escalations(user.partnershipId());
-        model.addAttribute("open", all.stream().filter(e -> e.status() == Escalations.Status.OPEN).toList());
-        model.addAttribute("others", all.stream().filter(e -> e.status() != Escalations.Status.OPEN).toList());
+        model.addAttribute("open", all.stream().filter(e -> e.status() == EscalationStatus.OPEN).toList());
+        model.addAttribute("others", all.stream().filter(e -> e.status() != EscalationStatus.OPEN).toList());
         return "data/escalations";
     }
 
@@ -52,11 +59,13 @@ class EscalationsController {
     String escalation(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var escalation = escalations.escalation(user.partnershipId(), id);
         model.addAttribute("escalation", escalation);
-        model.addAttribute("history", escalations.history(id));
+        var kept = escalations.governance(user.partnershipId(), escalation);
+        model.addAttribute("governance", kept.orElse(null));
+        model.addAttribute("history", escalations.history(user.partnershipId(), escalation));
         model.addAttribute("names", people.displayNames(user.partnershipId()));
-        model.addAttribute("mayDecide", Escalations.mayDecide(user) && escalation.status() == Escalations.Status.OPEN);
-        model.addAttribute("mayClose", escalation.status() == Escalations.Status.DECIDED
-                && (Escalations.mayDecide(user) || dashboard.isReviewer(user)));
+        model.addAttribute("mayDecide", executive.mayDecide(user) && escalation.status() == EscalationStatus.OPEN);
+        model.addAttribute("mayClose", escalation.status() == EscalationStatus.DECIDED
+                && kept.map(k -> executive.mayClose(user, k)).orElse(executive.mayDecide(user) || dashboard.isReviewer(user)));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
