@@ -205,6 +205,12 @@ class EscalationsToTheExecutiveTest {
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].subject").value(SUBJECT))
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].reason").value("No audit capacity."))
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].decision").value(Matchers.contains((Object) null)));
+        mvc.perform(get("/governance/escalations.csv").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Quality Assurance and Performance Group")))
+                .andExpect(content().string(Matchers.containsString("No audit capacity.")));
+        mvc.perform(get("/governance/escalations.xlsx").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", Matchers.containsString(".xlsx")));
     }
 
     @Test
