@@ -1,5 +1,14 @@
 package org.canopy.governance.groups;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.canopy.governance.BusinessEntry;
+import org.canopy.governance.GroupBusiness;
+import org.canopy.governance.MemberRole;
+
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,15 +36,20 @@ class GroupsController {
 
     private final GroupRegistry groups;
     private final People people;
+    private final List<GroupBusiness> business;
+    private final Clock clock;
 
-    GroupsController(GroupRegistry groups, People people) {
+    GroupsController(GroupRegistry groups, People people, List<GroupBusiness> business, Clock clock) {
         this.groups = groups;
         this.people = people;
+        this.business = business;
+        this.clock = clock;
     }
 
     @GetMapping("/groups")
     String list(@AuthenticationPrincipal CanopyUser user, Model model) {
-        var all = groups.all(user.partnershipId());
+        // A young scrutineer sees only their own group, the rapid review panel only its readers.
+        var all = groups.all(user.partnershipId()).stream().filter(g -> groups.mayRead(user, g.id())).toList();
         model.addAttribute("groupsByType", all.stream().collect(Collectors.groupingBy(g -> g.type(),
                 () -> new java.util.EnumMap<>(GroupType.class), Collectors.toList())));
         model.addAttribute("memberCounts", groups.memberCounts(user.partnershipId()));
@@ -45,8 +59,21 @@ class GroupsController {
 
     @GetMapping("/groups/{id}")
     String group(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
-        var group = groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
-        var memberIds = groups.members(id).stream().map(GroupRegistry.Member::userId).toList();
+        var group = groups.find(user.partnershipId(), id).filter(g -> groups.mayRead(user, g.id()))
+                .orElseThrow(() -> new NotFound("The group"));
+        var memberships = groups.members(id);
+        var memberIds = memberships.stream().map(GroupRegistry.Member::userId).toList();
+        model.addAttribute("memberRoles", memberships.stream().collect(Collectors.toMap(GroupRegistry.Member::userId,
+                m -> MemberRole.valueOf(m.role()))));
+        model.addAttribute("memberRoleChoices", MemberRole.values());
+        // Each module's business for the group (open actions, meetings, escalations, challenges), by its section.
+        var today = LocalDate.now(clock);
+        Map<String, List<BusinessEntry>> sections = new LinkedHashMap<>();
+        business.stream().flatMap(b -> b.businessOf(user.partnershipId(), group, today).stream())
+                .forEach(e -> sections.computeIfAbsent(e.section(), k -> new ArrayList<>()).add(e));
+        model.addAttribute("business", sections);
+        model.addAttribute("runs", groups.runs(user, id));
+        model.addAttribute("takesPart", groups.takesPart(user, id));
         var everyone = people.inPartnership(user.partnershipId());
         model.addAttribute("group", group);
         model.addAttribute("functions", GroupFunction.values());
@@ -82,12 +109,13 @@ class GroupsController {
         requireAdministrator(user);
         groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
         long userId = FormFields.id(form.get("userId"));
+        var role = memberRole(form.get("role"));
         var person = people.byIds(user.partnershipId(), java.util.List.of(userId)).stream().findFirst();
         if (person.isEmpty()) {
             redirect.addFlashAttribute("failure", "Select a person to add");
         } else {
-            groups.addMember(user.partnershipId(), user.getUsername(), id, userId);
-            redirect.addFlashAttribute("success", "Added " + person.get().displayName());
+            groups.addMember(user.partnershipId(), user.getUsername(), id, userId, role);
+            redirect.addFlashAttribute("success", "Added " + person.get().displayName() + " as " + role.label().toLowerCase());
         }
         return "redirect:/groups/" + id;
     }
@@ -101,6 +129,29 @@ class GroupsController {
             redirect.addFlashAttribute("success", "Removed the member");
         }
         return "redirect:/groups/" + id;
+    }
+
+    @PostMapping("/groups/{id}/members/{userId}/role")
+    String changeRole(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @PathVariable long userId,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        requireAdministrator(user);
+        groups.find(user.partnershipId(), id).orElseThrow(() -> new NotFound("The group"));
+        if (groups.roleIn(id, userId).isEmpty()) {
+            throw new NotFound("The member");
+        }
+        var role = memberRole(form.get("role"));
+        groups.setRole(user.partnershipId(), user.getUsername(), id, userId, role);
+        redirect.addFlashAttribute("success", "Made them " + role.label().toLowerCase() + " of the group");
+        return "redirect:/groups/" + id;
+    }
+
+    /** The role chosen on a form; a member when none or an unknown one is sent. */
+    private static MemberRole memberRole(String name) {
+        try {
+            return name == null || name.isBlank() ? MemberRole.MEMBER : MemberRole.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MemberRole.MEMBER;
+        }
     }
 
     private static void requireAdministrator(CanopyUser user) {
