@@ -38,8 +38,10 @@ class GroupsController {
     private final People people;
     private final List<GroupBusiness> business;
     private final Clock clock;
+    private final TermsOfReference terms;
 
-    GroupsController(GroupRegistry groups, People people, List<GroupBusiness> business, Clock clock) {
+    GroupsController(GroupRegistry groups, People people, List<GroupBusiness> business, Clock clock, TermsOfReference terms) {
+        this.terms = terms;
         this.groups = groups;
         this.people = people;
         this.business = business;
@@ -73,6 +75,7 @@ class GroupsController {
                 .forEach(e -> sections.computeIfAbsent(e.section(), k -> new ArrayList<>()).add(e));
         model.addAttribute("business", sections);
         model.addAttribute("runs", groups.runs(user, id));
+        model.addAttribute("purpose", terms.current(user.partnershipId(), id).map(TermsOfReference.Terms::purpose).orElse(null));
         model.addAttribute("takesPart", groups.takesPart(user, id));
         var everyone = people.inPartnership(user.partnershipId());
         model.addAttribute("group", group);
