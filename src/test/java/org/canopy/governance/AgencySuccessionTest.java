@@ -90,6 +90,9 @@ class AgencySuccessionTest {
         long gps = agency("GPs");
         assertThat(page("coordinator", "/admin/agencies")).contains(ICB).contains("From 1 July 2022")
                 .contains("Education or childcare agency");
+        assertThat(page("coordinator", "/admin/agencies/" + agency(CCG))).contains("Save period and successor")
+                .contains("value=\"30\"").contains("value=\"2022\"");
+        mvc.perform(get("/admin/agencies/" + cafcass).with(Requests.signedIn(users, "viewer"))).andExpect(status().isForbidden());
         assertThat(refused(set("coordinator", cafcass, "2022-07-01", "2022-06-30", ""))).contains("must be the same as or after");
         assertThat(refused(set("coordinator", cafcass, "", "", String.valueOf(cafcass)))).contains("cannot succeed itself");
         set("coordinator", gps, "", "2024-03-31", String.valueOf(cafcass)).andExpect(status().is3xxRedirection());

@@ -110,6 +110,10 @@ class ArrangementsTest {
         assertThat(versions()).isEqualTo(1);
         assertThat(signedOff()).isZero();
 
+        // The edit form starts from the version in force, naming today's agency for the health lead partner.
+        String form = page("coordinator", "/governance/arrangements/edit");
+        assertThat(form).contains("Record the new version").contains("value=\"Chetan Vyas\"")
+                .containsPattern("value=\"" + agency(ICB) + "\"\\s+selected");
         mvc.perform(signOff("executive", "POLICE", "2026-11-30")).andExpect(status().is3xxRedirection());
         assertThat(page("viewer", "/governance/arrangements")).contains("Signed off on 30 November 2026")
                 .contains("Recorded by executive");

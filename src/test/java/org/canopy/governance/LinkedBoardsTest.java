@@ -36,6 +36,12 @@ class LinkedBoardsTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    java.util.List<GroupBusiness> business;
+
+    @Autowired
+    Groups groups;
+
     @AfterEach
     void restoreDemo() {
         jdbc.sql("delete from board_referral").update();
@@ -75,6 +81,13 @@ class LinkedBoardsTest {
         refer("chair", adults, "Exploitation pathway for 18 year olds").andExpect(status().is3xxRedirection());
         refer("coordinator", adults, "Transitions to adult services").andExpect(status().is3xxRedirection());
         assertThat(referrals()).isEqualTo(2);
+        long partnership = jdbc.sql("select partnership_id from canopy_user where username = 'viewer'").query(Long.class).single();
+        var joint = groups.byName(partnership, JOINT).orElseThrow();
+        var entries = business.stream().flatMap(b -> b.businessOf(partnership, joint, java.time.LocalDate.of(2026, 12, 2)).stream())
+                .filter(e -> e.section().equals("Linked boards")).toList();
+        assertThat(entries).extracting(BusinessEntry::title).contains("Priority held jointly with the Safeguarding Adults Board",
+                "Referred to the Safeguarding Adults Board: Transitions to adult services");
+        assertThat(entries).filteredOn(BusinessEntry::forAgenda).hasSize(2);
         long id = jdbc.sql("select id from board_referral where subject like 'Transitions%'").query(Long.class).single();
         int version = jdbc.sql("select version from board_referral where id = ?").param(id).query(Integer.class).single();
         mvc.perform(post("/governance/boards/" + adults + "/referrals/" + id + "/outcome").with(Requests.signedIn(users, "viewer"))

@@ -86,6 +86,13 @@ class LinkedBoards {
         return groups.byIds(partnershipId, ids);
     }
 
+    /** The boards holding a priority jointly with the group. */
+    List<Board> boardsSharing(long partnershipId, long groupId) {
+        var ids = jdbc.sql("select board_id from linked_board_priority where partnership_id = ? and group_id = ?")
+                .params(partnershipId, groupId).query(Long.class).list();
+        return boards(partnershipId).stream().filter(b -> ids.contains(b.id())).toList();
+    }
+
     List<Referral> referrals(long partnershipId, Long boardId) {
         return jdbc.sql("""
                 select r.id, r.board_id, b.name, r.direction, r.referred_on, r.subject, r.outcome, r.recorded_by, r.recorded_at,
