@@ -20,6 +20,9 @@ public interface Groups {
     /** The group of the partnership that holds the function, if one does ({@link GroupFunction#NONE} finds none). */
     Optional<GroupSummary> withFunction(long partnershipId, GroupFunction function);
 
+    /** Every group of the partnership, by name. */
+    List<GroupSummary> all(long partnershipId);
+
     /** The named groups of the partnership, in the order asked. */
     List<GroupSummary> byIds(long partnershipId, Collection<Long> ids);
 

@@ -6,6 +6,7 @@ import org.canopy.governance.GovernanceDemo;
 import org.canopy.learning.LearningDemo;
 import org.canopy.partnership.PartnershipDemo;
 import org.canopy.plan.PlanDemo;
+import org.canopy.scrutiny.ScrutinyDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,15 +33,17 @@ class DemoLoader implements ApplicationRunner {
     private final PlanDemo plan;
     private final DataDemo data;
     private final LearningDemo learning;
+    private final ScrutinyDemo scrutiny;
     private final ApplicationEventPublisher events;
 
     DemoLoader(PartnershipDemo partnership, GovernanceDemo governance, PlanDemo plan, DataDemo data, LearningDemo learning,
-            ApplicationEventPublisher events) {
+            ScrutinyDemo scrutiny, ApplicationEventPublisher events) {
         this.partnership = partnership;
         this.governance = governance;
         this.plan = plan;
         this.data = data;
         this.learning = learning;
+        this.scrutiny = scrutiny;
         this.events = events;
     }
 
@@ -56,6 +59,7 @@ class DemoLoader implements ApplicationRunner {
         plan.load(partnershipId);
         data.load(partnershipId);
         learning.load(partnershipId);
+        scrutiny.load(partnershipId);
         events.publishEvent(new DemoLoaded(partnershipId));
         log.info("Demo mode: loaded the demo partnership (id {})", partnershipId);
     }

@@ -90,7 +90,8 @@ class GroupRegistry implements Groups {
         return ids.stream().map(found::get).filter(g -> g != null).toList();
     }
 
-    List<GroupSummary> all(long partnershipId) {
+    @Override
+    public List<GroupSummary> all(long partnershipId) {
         return jdbc.sql("select id, name, type, group_function from partnership_group where partnership_id = ? order by lower(name)")
                 .param(partnershipId).query(GroupRegistry::summary).list();
     }

@@ -1,0 +1,2 @@
+/** Young scrutineers: one per priority, known by a first or chosen name only. */
+package org.canopy.scrutiny.young;
