@@ -45,7 +45,7 @@ public class ScrutinyPlan {
      * their own group, since the others speak of groups they may not read.
      */
     public List<Activity> activities(CanopyUser user) {
-        var all = jdbc.sql(SELECT + " where partnership_id = ? order by year desc, planned_on, planned_quarter, id").param(user.partnershipId())
+        var all = jdbc.sql(SELECT + " where partnership_id = ? order by plan_year desc, planned_on, planned_quarter, id").param(user.partnershipId())
                 .query(Activity.class).list();
         if (!ScrutinyAccess.young(user)) {
             return all;
@@ -65,7 +65,7 @@ public class ScrutinyPlan {
         var a = checked(user, form);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into scrutiny_activity (partnership_id, year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter,
+                insert into scrutiny_activity (partnership_id, plan_year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter,
                                                status, findings, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(user.partnershipId(), a.year(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(),
@@ -84,7 +84,7 @@ public class ScrutinyPlan {
         var current = activity(user, id);
         var a = checked(user, form);
         int changed = jdbc.sql("""
-                update scrutiny_activity set year = ?, scrutiny_function = ?, kind = ?, title = ?, group_id = ?, planned_on = ?,
+                update scrutiny_activity set plan_year = ?, scrutiny_function = ?, kind = ?, title = ?, group_id = ?, planned_on = ?,
                        planned_quarter = ?, status = ?, findings = ?, version = version + 1
                 where id = ? and partnership_id = ? and version = ?""")
                 .params(a.year(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(), a.title(), a.groupId(),
@@ -101,7 +101,7 @@ public class ScrutinyPlan {
     public void addDemo(long partnershipId, String actor, String year, ActivityKind kind, String title) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into scrutiny_activity (partnership_id, year, kind, title, created_by, created_at) values (?, ?, ?, ?, ?, ?)""")
+                insert into scrutiny_activity (partnership_id, plan_year, kind, title, created_by, created_at) values (?, ?, ?, ?, ?, ?)""")
                 .params(partnershipId, year, kind.name(), title, actor, LocalDateTime.now(clock)).update(keys, "id");
         events.publishEvent(new RecordChanged(partnershipId, actor, "scrutiny activity", String.valueOf(keys.getKey().longValue()),
                 "added", "Planned " + title, null, title));
@@ -156,6 +156,6 @@ public class ScrutinyPlan {
     }
 
     private static final String SELECT = """
-            select id, year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
+            select id, plan_year as year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
             from scrutiny_activity""";
 }

@@ -33,10 +33,10 @@ class Statements {
 
     /** Every statement of the partnership, newest year first. */
     List<Statement> statements(long partnershipId) {
-        return jdbc.sql("select id, year, author, opening from scrutiny_statement where partnership_id = ? order by year desc")
+        return jdbc.sql("select id, statement_year, author, opening from scrutiny_statement where partnership_id = ? order by statement_year desc")
                 .param(partnershipId).query((rs, n) -> {
                     long id = rs.getLong("id");
-                    return new Statement(id, rs.getString("year"), rs.getString("author"), rs.getString("opening"),
+                    return new Statement(id, rs.getString("statement_year"), rs.getString("author"), rs.getString("opening"),
                             points(partnershipId, id, "POSITIVE"), points(partnershipId, id, "WORK_NEEDED"));
                 }).list();
     }
@@ -52,7 +52,7 @@ class Statements {
     void addAsStated(long partnershipId, String actor, String year, String author, String opening, List<String> positives,
             List<String> workNeeded) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into scrutiny_statement (partnership_id, year, author, opening, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into scrutiny_statement (partnership_id, statement_year, author, opening, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(partnershipId, year, author, opening, actor, LocalDateTime.now(clock)).update(keys, "id");
         long id = keys.getKey().longValue();
         int position = 0;
