@@ -156,6 +156,6 @@ public class ScrutinyPlan {
     }
 
     private static final String SELECT = """
-            select id, plan_year as year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
+            select id, plan_year as "year", scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
             from scrutiny_activity""";
 }
