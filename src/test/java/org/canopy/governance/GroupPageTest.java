@@ -69,6 +69,11 @@ class GroupPageTest {
                 .doesNotContain("Escalate an item to the Executive").doesNotContain("Change role");
         assertThat(page("chair", "/groups/" + qa)).contains("Escalate an item to the Executive");
         assertThat(page("coordinator", "/groups/" + qa)).contains("Change role");
+        // The API lists the groups with their chair and members' roles in the group.
+        assertThat(mvc.perform(get("/api/v1/groups").with(Requests.user("viewer"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("\"name\":\"Quality Assurance and Performance Group\",\"function\":\"QUALITY_ASSURANCE\","
+                        + "\"chair\":\"Group chair (Quality Assurance and Performance)\"")
+                .contains("\"roleInGroup\":\"CHAIR\"").doesNotContain("Rapid Review Panel");
 
         // The administrator changes a member's role; the page says so.
         long chair = userId("chair");
@@ -109,6 +114,11 @@ class GroupPageTest {
                 select (select id from partnership where name = 'Elsewhere groups partnership'), 'elsewhere-page', 'Elsewhere administrator',
                        password_hash, 'ADMINISTRATOR' from canopy_user where username = 'viewer'""").update();
         mvc.perform(get("/groups/" + qa).with(Requests.signedIn(users, "elsewhere-page"))).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/api/v1/groups").with(Requests.signedIn(users, "elsewhere-page"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).isEqualTo("[]");
+        // The young scrutineer's API list holds their own group only.
+        assertThat(mvc.perform(get("/api/v1/groups").with(Requests.signedIn(users, "young-page"))).andReturn().getResponse()
+                .getContentAsString()).contains("Staying Safe Online").doesNotContain("Rapid Review Panel").doesNotContain("Executive Group");
         assertThat(page("elsewhere-page", "/groups")).doesNotContain("Quality Assurance and Performance Group");
     }
 
