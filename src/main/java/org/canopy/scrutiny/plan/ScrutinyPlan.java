@@ -68,7 +68,7 @@ public class ScrutinyPlan {
                 insert into scrutiny_activity (partnership_id, plan_year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter,
                                                status, findings, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(user.partnershipId(), a.year(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(),
+                .params(user.partnershipId(), a.planYear(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(),
                         a.title(), a.groupId(), a.plannedOn(), a.plannedQuarter(), a.status().name(), a.findings(), user.getUsername(),
                         LocalDateTime.now(clock))
                 .update(keys, "id");
@@ -87,7 +87,7 @@ public class ScrutinyPlan {
                 update scrutiny_activity set plan_year = ?, scrutiny_function = ?, kind = ?, title = ?, group_id = ?, planned_on = ?,
                        planned_quarter = ?, status = ?, findings = ?, version = version + 1
                 where id = ? and partnership_id = ? and version = ?""")
-                .params(a.year(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(), a.title(), a.groupId(),
+                .params(a.planYear(), a.scrutinyFunction() == null ? null : a.scrutinyFunction().name(), a.kind().name(), a.title(), a.groupId(),
                         a.plannedOn(), a.plannedQuarter(), a.status().name(), a.findings(), id, user.partnershipId(), version).update();
         if (changed == 0) {
             throw new EditConflict("Someone else changed this activity since you opened it: check it again");
@@ -156,6 +156,6 @@ public class ScrutinyPlan {
     }
 
     private static final String SELECT = """
-            select id, plan_year as "year", scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
+            select id, plan_year, scrutiny_function, kind, title, group_id, planned_on, planned_quarter, status, findings, version
             from scrutiny_activity""";
 }

@@ -75,7 +75,7 @@ class ScrutinyPlanController {
         model.addAttribute("mayEdit", access.keeps(user));
         if (!model.containsAttribute("form")) {
             var form = new HashMap<String, String>();
-            form.put("year", a.year());
+            form.put("year", a.planYear());
             form.put("scrutinyFunction", a.scrutinyFunction() == null ? "" : a.scrutinyFunction().name());
             form.put("kind", a.kind().name());
             form.put("title", a.title());
@@ -104,7 +104,7 @@ class ScrutinyPlanController {
         var names = groupNames(user);
         List<List<Object>> rows = new ArrayList<>();
         for (var a : plan.activities(user)) {
-            rows.add(Arrays.asList(a.year(), a.scrutinyFunction() == null ? "Not stated" : a.scrutinyFunction().label(), a.kind().label(),
+            rows.add(Arrays.asList(a.planYear(), a.scrutinyFunction() == null ? "Not stated" : a.scrutinyFunction().label(), a.kind().label(),
                     a.title(), a.groupId() == null ? null : names.get(a.groupId()), a.plannedOn(), a.plannedQuarter(), a.status().label(),
                     a.findings()));
         }
