@@ -144,6 +144,11 @@ class GovernanceJourneyBrowserTest extends BrowserJourney {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Health and Wellbeing Board")).first().click();
         Browser.assertAccessible(page);
 
+        page.navigate(url("/admin/agencies"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Period and successor of Tower Hamlets Clinical Commissioning Group")).click();
+        assertThat(page.locator("main")).containsText("North East London Integrated Care Board");
+        Browser.assertAccessible(page);
+
         Page visitor = browser.newPage();
         visitor.navigate(url("/public/arrangements"));
         assertThat(visitor.locator("main")).containsText("North East London Integrated Care Board");

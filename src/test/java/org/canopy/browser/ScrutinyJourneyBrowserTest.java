@@ -38,6 +38,9 @@ class ScrutinyJourneyBrowserTest extends BrowserJourney {
         assertThat(scrutineer.locator("main")).containsText("The training program needs to be firmly linked to training needs");
         Browser.assertAccessible(scrutineer);
 
+        scrutineer.navigate(url("/scrutiny/young-scrutineers"));
+        assertThat(scrutineer.locator("main")).containsText("14");
+        Browser.assertAccessible(scrutineer);
         scrutineer.navigate(url("/scrutiny/challenges"));
         Browser.assertAccessible(scrutineer);
         scrutineer.navigate(url("/scrutiny/challenges/new"));
