@@ -37,6 +37,11 @@ class ScrutinyJourneyBrowserTest extends BrowserJourney {
         scrutineer.navigate(url("/scrutiny/statement"));
         assertThat(scrutineer.locator("main")).containsText("The training program needs to be firmly linked to training needs");
         Browser.assertAccessible(scrutineer);
+        scrutineer.getByLabel("Financial year").fill("2021-22");
+        scrutineer.getByLabel("Opening").fill("The partnership has moved forward this year");
+        scrutineer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start statement")).click();
+        assertThat(scrutineer.locator(".govuk-notification-banner--success")).containsText("Started the statement for 2021-22");
+        Browser.assertAccessible(scrutineer);
 
         scrutineer.navigate(url("/scrutiny/young-scrutineers"));
         assertThat(scrutineer.locator("main")).containsText("14");

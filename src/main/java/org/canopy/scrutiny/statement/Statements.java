@@ -1,5 +1,13 @@
 package org.canopy.scrutiny.statement;
 
+import java.util.ArrayList;
+import org.canopy.partnership.CanopyUser;
+import org.canopy.scrutiny.access.ScrutinyAccess;
+import org.canopy.web.FieldProblem;
+import org.canopy.web.InvalidInput;
+import org.canopy.web.NotFound;
+import org.springframework.transaction.annotation.Transactional;
+
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -24,11 +32,81 @@ class Statements {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ScrutinyAccess access;
 
-    Statements(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Statements(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ScrutinyAccess access) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.access = access;
+    }
+
+    /** Starts a year's statement (the scrutineer or the administrator): a year not yet stated, an author, an opening. */
+    @Transactional
+    long start(CanopyUser user, String year, String author, String opening) {
+        access.requireKeeper(user, "write the scrutineer's statement");
+        var problems = new ArrayList<FieldProblem>();
+        String y = year == null ? "" : year.strip();
+        if (!y.matches("\\d{4}-\\d{2}")) {
+            problems.add(FieldProblem.of("year", "Enter the financial year, like 2021-22"));
+        } else if (jdbc.sql("select count(*) from scrutiny_statement where partnership_id = ? and statement_year = ?")
+                .params(user.partnershipId(), y).query(Integer.class).single() > 0) {
+            problems.add(FieldProblem.of("year", "There is already a statement for " + y + ": add its points below it"));
+        }
+        String a = access.text("author", "The author", author, false, 400, problems);
+        String o = access.text("opening", "The opening", opening, true, 2000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into scrutiny_statement (partnership_id, statement_year, author, opening, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(user.partnershipId(), y, a, o, user.getUsername(), LocalDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        events.publishEvent(RecordChanged.by(user, "scrutiny statement", id, "added", "Started the scrutineer's statement for " + y,
+                null, o));
+        return id;
+    }
+
+    /**
+     * Adds a point to a statement: a positive or work still needed, with the evidence behind it (a description or a link)
+     * or the challenge behind it (one of the partnership's challenges).
+     */
+    @Transactional
+    void addPoint(CanopyUser user, long statementId, String kind, String text, String evidence, String challenge) {
+        access.requireKeeper(user, "write the scrutineer's statement");
+        boolean exists = jdbc.sql("select count(*) from scrutiny_statement where partnership_id = ? and id = ?")
+                .params(user.partnershipId(), statementId).query(Integer.class).single() > 0;
+        if (!exists) {
+            throw new NotFound("The statement");
+        }
+        var problems = new ArrayList<FieldProblem>();
+        if (!"POSITIVE".equals(kind) && !"WORK_NEEDED".equals(kind)) {
+            problems.add(FieldProblem.of("kind", "Choose whether it is a positive or work still needed"));
+        }
+        String t = access.text("text", "The point", text, true, 2000, problems);
+        String e = access.text("evidence", "The evidence", evidence, false, 1000, problems);
+        Long challengeId = null;
+        if (challenge != null && !challenge.isBlank()) {
+            try {
+                challengeId = Long.valueOf(challenge);
+            } catch (NumberFormatException bad) {
+                challengeId = -1L;
+            }
+            if (jdbc.sql("select count(*) from scrutiny_challenge where partnership_id = ? and id = ?")
+                    .params(user.partnershipId(), challengeId).query(Integer.class).single() == 0) {
+                problems.add(FieldProblem.of("challenge", "Choose one of the partnership's challenges"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        int position = jdbc.sql("select coalesce(max(position), 0) from scrutiny_statement_point where statement_id = ?")
+                .param(statementId).query(Integer.class).single() + 1;
+        jdbc.sql("""
+                insert into scrutiny_statement_point (partnership_id, statement_id, kind, position, text, evidence, challenge_id)
+                values (?, ?, ?, ?, ?, ?, ?)""").params(user.partnershipId(), statementId, kind, position, t, e, challengeId).update();
+        events.publishEvent(RecordChanged.by(user, "scrutiny statement", statementId, "point-added",
+                "Added a point to the scrutineer's statement", null, t));
     }
 
     /** Every statement of the partnership, newest year first. */
