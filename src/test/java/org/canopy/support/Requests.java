@@ -19,7 +19,7 @@ public final class Requests {
 
     /** The demo accounts of API.md. */
     public static final List<String> DEMO_USERS =
-            List.of("coordinator", "executive", "police", "health", "council", "scrutineer", "viewer");
+            List.of("coordinator", "executive", "police", "health", "council", "chair", "scrutineer", "viewer");
 
     private Requests() {
     }
