@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.ICalendar;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,54 +52,26 @@ class MeetingCalendar {
     }
 
     String ics(List<Meetings.Meeting> mine, Map<Long, String> groupNames, String baseUrl) {
-        var out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Canopy//Group meetings//EN");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "X-WR-CALNAME:" + escape("My group meetings"));
+        var calendar = new ICalendar("Group meetings", "My group meetings");
         String stamp = STAMP.format(LocalDateTime.now(clock).atOffset(ZoneOffset.UTC));
         for (var m : mine) {
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:meeting-" + m.id() + "@canopy");
-            line(out, "DTSTAMP:" + stamp);
+            calendar.line("BEGIN:VEVENT");
+            calendar.line("UID:meeting-" + m.id() + "@canopy");
+            calendar.line("DTSTAMP:" + stamp);
             if (m.startsAt() == null) {
-                line(out, "DTSTART;VALUE=DATE:" + DAY.format(m.meetingDate()));
-                line(out, "DTEND;VALUE=DATE:" + DAY.format(m.meetingDate().plusDays(1)));
+                calendar.line("DTSTART;VALUE=DATE:" + DAY.format(m.meetingDate()));
+                calendar.line("DTEND;VALUE=DATE:" + DAY.format(m.meetingDate().plusDays(1)));
             } else {
                 // Held in UK time, written in UTC so that no time zone definition is needed.
-                line(out, "DTSTART:" + STAMP.format(m.meetingDate().atTime(m.startsAt()).atZone(UK).withZoneSameInstant(ZoneOffset.UTC)));
+                calendar.line("DTSTART:" + STAMP.format(m.meetingDate().atTime(m.startsAt()).atZone(UK).withZoneSameInstant(ZoneOffset.UTC)));
             }
-            line(out, "SUMMARY:" + escape(groupNames.get(m.groupId()) + " meeting"));
+            calendar.line("SUMMARY:" + ICalendar.escape(groupNames.get(m.groupId()) + " meeting"));
             if (m.place() != null) {
-                line(out, "LOCATION:" + escape(m.place()));
+                calendar.line("LOCATION:" + ICalendar.escape(m.place()));
             }
-            line(out, "URL:" + baseUrl + "/meetings/" + m.id());
-            line(out, "END:VEVENT");
+            calendar.line("URL:" + baseUrl + "/meetings/" + m.id());
+            calendar.line("END:VEVENT");
         }
-        line(out, "END:VCALENDAR");
-        return out.toString();
-    }
-
-    /** TEXT value escaping of RFC 5545 section 3.3.11: backslash, semicolon, comma and line breaks. */
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replaceAll("\r\n|\r|\n", "\\\\n");
-    }
-
-    /** Appends a content line folded at 75 octets (RFC 5545 section 3.1), never splitting a character. */
-    static void line(StringBuilder out, String line) {
-        int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
+        return calendar.end();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.RecordChanged;
+import org.canopy.web.ICalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,53 +77,22 @@ class CalendarFeeds {
 
     /** The open deadlines as an iCalendar document, lines ending CRLF. */
     String ics(List<Deadline> open, String baseUrl) {
-        var out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Canopy//Learning deadlines//EN");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "X-WR-CALNAME:" + escape("Safeguarding review deadlines"));
+        var calendar = new ICalendar("Learning deadlines", "Safeguarding review deadlines");
         String stamp = STAMP.format(LocalDateTime.now(clock).atOffset(ZoneOffset.UTC));
         for (var d : open) {
-            line(out, "BEGIN:VEVENT");
+            calendar.line("BEGIN:VEVENT");
             // Stable per deadline so a calendar app updates the event when its date moves rather than adding another.
-            line(out, "UID:" + hash(d.link() + "|" + d.what()).substring(0, 32) + "@canopy");
-            line(out, "DTSTAMP:" + stamp);
-            line(out, "DTSTART;VALUE=DATE:" + DAY.format(d.due()));
-            line(out, "DTEND;VALUE=DATE:" + DAY.format(d.due().plusDays(1)));
-            line(out, "SUMMARY:" + escape(d.what() + ": " + d.recordTitle()));
+            calendar.line("UID:" + hash(d.link() + "|" + d.what()).substring(0, 32) + "@canopy");
+            calendar.line("DTSTAMP:" + stamp);
+            calendar.line("DTSTART;VALUE=DATE:" + DAY.format(d.due()));
+            calendar.line("DTEND;VALUE=DATE:" + DAY.format(d.due().plusDays(1)));
+            calendar.line("SUMMARY:" + ICalendar.escape(d.what() + ": " + d.recordTitle()));
             if (!d.restricted()) {
-                line(out, "URL:" + baseUrl + d.link());
+                calendar.line("URL:" + baseUrl + d.link());
             }
-            line(out, "END:VEVENT");
+            calendar.line("END:VEVENT");
         }
-        line(out, "END:VCALENDAR");
-        return out.toString();
-    }
-
-    /** TEXT value escaping of RFC 5545 section 3.3.11: backslash, semicolon, comma and line breaks. */
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-                .replace("\r", "\\n");
-    }
-
-    /** Appends a content line folded at 75 octets (RFC 5545 section 3.1), never splitting a UTF-8 character. */
-    static void line(StringBuilder out, String line) {
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
-                out.append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
+        return calendar.end();
     }
 
     private static String hash(String token) {
