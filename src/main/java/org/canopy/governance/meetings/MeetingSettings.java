@@ -4,11 +4,9 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import org.canopy.web.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,16 +24,11 @@ record MeetingSettings(@DefaultValue("10") @Min(1) @Max(100) int paperMaxMegabyt
 
     @AssertTrue(message = "canopy.meetings.reminder-check must be a cron expression such as \"0 0 7 * * *\"")
     boolean isReminderCheckValid() {
-        return reminderCheck != null && CronExpression.isValidExpression(reminderCheck);
+        return SettingChecks.isCron(reminderCheck);
     }
 
     @AssertTrue(message = "canopy.meetings.zone must be a time zone such as Europe/London")
     boolean isZoneValid() {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException | NullPointerException e) {
-            return false;
-        }
+        return SettingChecks.isTimeZone(zone);
     }
 }

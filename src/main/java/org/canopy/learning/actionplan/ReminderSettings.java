@@ -2,11 +2,9 @@ package org.canopy.learning.actionplan;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import org.canopy.web.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,16 +19,11 @@ record ReminderSettings(@DefaultValue("0 0 7 * * *") @NotBlank String overdueChe
 
     @AssertTrue(message = "canopy.learning.overdue-check must be a cron expression such as \"0 0 7 * * *\"")
     boolean isOverdueCheckValid() {
-        return overdueCheck != null && CronExpression.isValidExpression(overdueCheck);
+        return SettingChecks.isCron(overdueCheck);
     }
 
     @AssertTrue(message = "canopy.learning.zone must be a time zone such as Europe/London")
     boolean isZoneValid() {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException | NullPointerException e) {
-            return false;
-        }
+        return SettingChecks.isTimeZone(zone);
     }
 }
