@@ -1,7 +1,7 @@
 /**
  * Demo mode: loads the partnership the two seed documents describe by calling each module's demo entry in the
- * order their records depend on each other (partnership, groups, plan, figures, learning, scrutiny), in one transaction.
+ * order their records depend on each other (partnership, groups, plan, figures, learning, scrutiny, voice, the priorities set from them), in one transaction.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"partnership", "governance", "plan", "data", "learning", "scrutiny"})
+        allowedDependencies = {"partnership", "governance", "plan", "data", "learning", "scrutiny", "voice"})
 package org.canopy.demo;

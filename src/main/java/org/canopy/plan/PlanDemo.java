@@ -5,4 +5,10 @@ public interface PlanDemo {
 
     /** Adds the demo records to the new demo partnership (called once, in the demo transaction). */
     void load(long partnershipId);
+
+    /**
+     * Adds the annual report's 2020 priority-setting round, its evidence and the Executive's decision, which makes the
+     * 2021 priorities a second plan; called after the figures, learning, scrutiny and voice are loaded, as it cites them.
+     */
+    void setPriorities(long partnershipId);
 }

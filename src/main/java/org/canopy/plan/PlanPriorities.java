@@ -7,4 +7,7 @@ public interface PlanPriorities {
 
     /** Every priority of every plan of the partnership, newest plan first, then by number. */
     List<PriorityRef> priorities(long partnershipId);
+
+    /** Every section of every plan of the partnership, newest plan first, then by number. */
+    List<PlanSectionRef> sections(long partnershipId);
 }

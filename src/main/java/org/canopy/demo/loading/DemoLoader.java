@@ -7,6 +7,7 @@ import org.canopy.learning.LearningDemo;
 import org.canopy.partnership.PartnershipDemo;
 import org.canopy.plan.PlanDemo;
 import org.canopy.scrutiny.ScrutinyDemo;
+import org.canopy.voice.VoiceDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,16 +35,18 @@ class DemoLoader implements ApplicationRunner {
     private final DataDemo data;
     private final LearningDemo learning;
     private final ScrutinyDemo scrutiny;
+    private final VoiceDemo voice;
     private final ApplicationEventPublisher events;
 
     DemoLoader(PartnershipDemo partnership, GovernanceDemo governance, PlanDemo plan, DataDemo data, LearningDemo learning,
-            ScrutinyDemo scrutiny, ApplicationEventPublisher events) {
+            ScrutinyDemo scrutiny, VoiceDemo voice, ApplicationEventPublisher events) {
         this.partnership = partnership;
         this.governance = governance;
         this.plan = plan;
         this.data = data;
         this.learning = learning;
         this.scrutiny = scrutiny;
+        this.voice = voice;
         this.events = events;
     }
 
@@ -60,6 +63,10 @@ class DemoLoader implements ApplicationRunner {
         data.load(partnershipId);
         learning.load(partnershipId);
         scrutiny.load(partnershipId);
+        voice.load(partnershipId);
+        // The round cites the feedback, figures, reviews and scrutiny above; the feedback then bears on the priorities it chose.
+        plan.setPriorities(partnershipId);
+        voice.linkPriorities(partnershipId);
         events.publishEvent(new DemoLoaded(partnershipId));
         log.info("Demo mode: loaded the demo partnership (id {})", partnershipId);
     }

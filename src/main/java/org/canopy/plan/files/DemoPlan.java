@@ -73,4 +73,9 @@ class DemoPlan implements PlanDemo {
             throw new UncheckedIOException("The demo plan file " + RESOURCE + " is missing", e);
         }
     }
+
+    @Override
+    public void setPriorities(long partnershipId) {
+        // Filled in by the priority-setting feature (issue 12).
+    }
 }

@@ -1,0 +1,2 @@
+/** Demo mode for the voice module. */
+package org.canopy.voice.demo;
