@@ -220,8 +220,13 @@ public class EngagementGroups {
         if (on != null) {
             return new Heard(on, DAY.format(on));
         }
-        int start = Integer.parseInt(financialYear.substring(0, 4));
-        return new Heard(LocalDate.of(start + 1, 3, 31), when != null && !when.isBlank() ? when : "in " + financialYear);
+        String text = when != null && !when.isBlank() ? when : "in " + financialYear;
+        try {
+            return new Heard(LocalDate.of(Integer.parseInt(financialYear.substring(0, 4)) + 1, 3, 31), text);
+        } catch (RuntimeException e) {
+            // Not a financial year as the log keeps them ("2020-21"): heard, but too long ago to count as lately.
+            return new Heard(org.canopy.web.DateInput.EARLIEST, text);
+        }
     }
 
     private static void later(Map<Long, Heard> heard, long group, Heard candidate) {
