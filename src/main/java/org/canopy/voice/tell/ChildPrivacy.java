@@ -30,11 +30,11 @@ class ChildPrivacy {
             "(?<!\\p{L})(?:my name is|my name's|my names|i'm called|im called|i am called|call me|my full name is)\\s+\\p{L}");
 
     // "I go to Bow School", "I'm at St Paul's Way Trust school", "my sister attends Morpeth Academy": a verb or "at", "to",
-    // "in" after the speaker, then up to five words before "school"; the words say which school unless all are generic.
+    // "in" after the speaker, then up to seven words before "school"; the words say which school unless all are generic.
     private static final String VERBS = "(?:go|goes|going|went|am|is|are|attend|attends|attending)";
     private static final Pattern SCHOOL_PHRASE = Pattern.compile(
             "(?<!\\p{L})(?:i|we|i'm|im|we're|my (?:brother|sister|friend|cousin))\\s+(?:" + VERBS + "\\s+(?:(?:to|at|in)\\s+)?|(?:to|at|in)\\s+)"
-                    + "((?:[\\p{L}\\d'.-]+\\s+){1,5}?)(?:school|academy|college)(?!\\p{L})");
+                    + "((?:[\\p{L}\\d'.-]+\\s+){1,7}?)(?:school|academy|college)(?!\\p{L})");
 
     /** Words that say which school it is not: "I go to the same school", "I'm at a new school". */
     private static final Set<String> GENERIC = Set.of("the", "a", "an", "my", "our", "your", "their", "his", "her", "this",
@@ -43,7 +43,7 @@ class ChildPrivacy {
             "before", "summer", "holiday", "and", "but", "so", "still", "never", "always", "don't", "dont", "not",
             "normal", "mainstream", "state", "private", "catholic", "church", "girls", "boys", "girls'", "boys'", "all",
             "mixed", "faith", "free", "good", "bad", "nice", "horrible", "strict", "every", "day", "lessons", "back", "go", "goes",
-            "going", "went", "am", "is", "are", "attend", "attends", "attending", "now", "just", "really", "also", "secondary",
+            "going", "went", "am", "is", "are", "attend", "attends", "attending", "now", "just", "really", "also",
             "junior", "infant", "infants", "grammar", "comprehensive", "independent", "pupil", "referral", "unit", "me", "it");
 
     private final IdentifierGuard guard;
@@ -58,6 +58,10 @@ class ChildPrivacy {
         if (text != null && !text.isBlank()) {
             for (FoundIdentifier found : guard.scan(text)) {
                 messages.add(message(found.kind()));
+            }
+            // Children type postcodes in small letters ("e1 4dg"), which the guard reads only in capitals.
+            if (guard.scan(text.toUpperCase(Locale.UK)).stream().anyMatch(f -> f.kind() == IdentifierKind.POSTCODE)) {
+                messages.add(message(IdentifierKind.POSTCODE));
             }
             String plain = text.toLowerCase(Locale.UK).replace('\u2019', '\'').replaceAll("\\s+", " ");
             if (NAMING.matcher(plain).find()) {

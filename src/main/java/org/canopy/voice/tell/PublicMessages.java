@@ -309,7 +309,8 @@ class PublicMessages {
     private static final String SELECT = """
             select id, partnership_id, reference, words, age_band, priority_id, received_at, needs_help_today, status, feedback_id,
                    seen_by, seen_at, handled_by, handled_at, version
-              from public_message""";
+              from public_message
+            """;
 
     private static PublicMessage message(ResultSet rs, int row) throws SQLException {
         long priority = rs.getLong("priority_id");
