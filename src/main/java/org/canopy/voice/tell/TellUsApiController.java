@@ -1,0 +1,85 @@
+package org.canopy.voice.tell;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.canopy.web.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/public/feedback}: the tell us page for apps, no credentials. The same checks as the page (the
+ * privacy guard in a child's words as problem details, the honeypot {@code website}, the sending limit as 429); the
+ * answer never repeats the message.
+ */
+@RestController
+class TellUsApiController {
+
+    private final PublicMessages messages;
+    private final HelpSettings help;
+
+    TellUsApiController(PublicMessages messages, HelpSettings help) {
+        this.messages = messages;
+        this.help = help;
+    }
+
+    /** Body: {@code { "message", "ageBand", "topic", "partnership", "website" }}, only {@code message} required. */
+    @PostMapping("/api/v1/public/feedback")
+    ResponseEntity<Map<String, Object>> send(@RequestBody JsonNode body, HttpServletRequest request) {
+        Long named = body.hasNonNull("partnership") ? number(body.get("partnership"), "partnership",
+                "\"partnership\" must be a partnership's id, or left out when there is only one") : null;
+        long partnership = messages.partnership(named).orElseThrow(() -> new InvalidInput("partnership",
+                "Name the partnership this message is for: \"partnership\" with its id"));
+        String topic = body.hasNonNull("topic") ? String.valueOf(number(body.get("topic"), "topic",
+                "Choose a topic from the list, or leave it out for \u201cSomething else\u201d")) : null;
+        var receipt = messages.receive(partnership, request.getRemoteAddr(), text(body, "message"), text(body, "ageBand"), topic,
+                text(body, "website"));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("received", true);
+        json.put("reference", receipt.reference());
+        json.put("helpFirst", receipt.helpFirst());
+        json.put("helpNow", help.lines().stream().map(line -> {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("name", line.name());
+            entry.put("phone", line.phone());
+            entry.put("when", line.when());
+            return entry;
+        }).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+    }
+
+    @ExceptionHandler(TooManyMessages.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyMessages e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Lots of messages have been sent from where you are"
+                + " in a short time, so we can't take any more just now. Please try again later. If you need help now, call 999 in an"
+                + " emergency, or Childline free on 0800 1111.");
+        problem.setTitle("Too many messages");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(SendingLimit.WINDOW_MINUTES * 60))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static Long number(JsonNode node, String field, String message) {
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isString() && node.asString().strip().matches("\\d{1,18}")) {
+            return Long.valueOf(node.asString().strip());
+        }
+        throw new InvalidInput(field, message);
+    }
+
+    private static String text(JsonNode body, String field) {
+        if (!body.hasNonNull(field)) {
+            return null;
+        }
+        var node = body.get(field);
+        return node.isValueNode() ? node.asString() : node.toString();
+    }
+}
