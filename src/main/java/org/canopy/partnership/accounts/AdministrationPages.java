@@ -11,6 +11,6 @@ class AdministrationPages {
     @Bean
     ServicePages administrationPage() {
         return new ServicePages(90, "Administration", "/admin", java.util.List.of("/admin"), true,
-                java.util.List.of(), java.util.List.of(), java.util.List.of());
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
     }
 }

@@ -107,6 +107,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignInThrottle throttle,
             List<ServicePages> pages) throws Exception {
         http.authenticationManager(authentication)
+                .csrf(c -> c.ignoringRequestMatchers(open(pages, ServicePages::anonymousForms)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico",
                                 "/sign-in", "/error", "/accessibility").permitAll()

@@ -115,6 +115,15 @@ class TellUsTest {
     }
 
     @Test
+    void aMessageSentAfterTheSessionEndedIsStoredWithoutATokenWhileSignedInFormsStillNeedOne() throws Exception {
+        var sent = mvc.perform(post("/public/tell-us").with(from("198.51.100.9")).param("message", "The park needs more lights"))
+                .andReturn();
+        assertThat(thanks(sent)).contains("Thank you");
+        assertThat(messages()).isEqualTo(1);
+        mvc.perform(post("/voice/messages/1/close").with(Requests.signedIn(users, "coordinator"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void identifiersAreRefusedInAChildsWordsWithNothingStoredOrLogged(CapturedOutput output) throws Exception {
         var cases = Map.of(
                 "You can ring me on " + PHONE + " after school", "It looks like you wrote a phone number. Please take it out."
