@@ -8,6 +8,9 @@ import org.canopy.partnership.PartnershipDemo;
 import org.canopy.plan.PlanDemo;
 import org.canopy.scrutiny.ScrutinyDemo;
 import org.canopy.voice.VoiceDemo;
+import org.canopy.funding.FundingDemo;
+import org.canopy.risk.RiskDemo;
+import org.canopy.training.TrainingDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,10 +39,14 @@ class DemoLoader implements ApplicationRunner {
     private final LearningDemo learning;
     private final ScrutinyDemo scrutiny;
     private final VoiceDemo voice;
+    private final RiskDemo risk;
+    private final FundingDemo funding;
+    private final TrainingDemo training;
     private final ApplicationEventPublisher events;
 
     DemoLoader(PartnershipDemo partnership, GovernanceDemo governance, PlanDemo plan, DataDemo data, LearningDemo learning,
-            ScrutinyDemo scrutiny, VoiceDemo voice, ApplicationEventPublisher events) {
+            ScrutinyDemo scrutiny, VoiceDemo voice, RiskDemo risk, FundingDemo funding, TrainingDemo training,
+            ApplicationEventPublisher events) {
         this.partnership = partnership;
         this.governance = governance;
         this.plan = plan;
@@ -47,6 +54,9 @@ class DemoLoader implements ApplicationRunner {
         this.learning = learning;
         this.scrutiny = scrutiny;
         this.voice = voice;
+        this.risk = risk;
+        this.funding = funding;
+        this.training = training;
         this.events = events;
     }
 
@@ -67,6 +77,10 @@ class DemoLoader implements ApplicationRunner {
         // The round cites the feedback, figures, reviews and scrutiny above; the feedback then bears on the priorities it chose.
         plan.setPriorities(partnershipId);
         voice.linkPriorities(partnershipId);
+        // Risks bear on the priorities; training needs cite the action plan, feedback themes and priorities.
+        risk.load(partnershipId);
+        funding.load(partnershipId);
+        training.load(partnershipId);
         events.publishEvent(new DemoLoaded(partnershipId));
         log.info("Demo mode: loaded the demo partnership (id {})", partnershipId);
     }

@@ -1,0 +1,2 @@
+/** Demo mode for the funding module. */
+package org.canopy.funding.demo;

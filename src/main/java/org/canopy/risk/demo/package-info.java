@@ -1,0 +1,2 @@
+/** Demo mode for the risk module. */
+package org.canopy.risk.demo;

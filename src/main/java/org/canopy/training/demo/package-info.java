@@ -1,0 +1,2 @@
+/** Demo mode for the training module. */
+package org.canopy.training.demo;
