@@ -1,0 +1,57 @@
+package org.canopy.voice.feedback;
+
+import org.canopy.partnership.CanopyUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The factsheet of the views of children and young people, signed in and public, and the public "you said, we did". */
+@Controller
+class FactsheetController {
+
+    private final Factsheets factsheets;
+    private final Responses responses;
+    private final FeedbackLog log;
+
+    FactsheetController(Factsheets factsheets, Responses responses, FeedbackLog log) {
+        this.factsheets = factsheets;
+        this.responses = responses;
+        this.log = log;
+    }
+
+    @GetMapping("/voice/factsheet/{year}")
+    String factsheet(@AuthenticationPrincipal CanopyUser user, @PathVariable String year, Model model) {
+        model.addAttribute("sheet", factsheets.of(user.partnershipId(), year, false));
+        model.addAttribute("published", false);
+        model.addAttribute("years", log.years(user.partnershipId()));
+        return "voice/factsheet";
+    }
+
+    @GetMapping("/public/voice/factsheet/{year}")
+    String publicFactsheet(@PathVariable String year, @RequestParam(required = false) Long partnership, Model model) {
+        long id = factsheets.publicPartnership(partnership);
+        model.addAttribute("sheet", factsheets.of(id, year, true));
+        model.addAttribute("published", true);
+        model.addAttribute("partnershipId", partnership);
+        model.addAttribute("name", factsheets.partnershipName(id));
+        return "voice/factsheet";
+    }
+
+    @GetMapping("/public/you-said-we-did")
+    String youSaidWeDid(@RequestParam(required = false) Long partnership, Model model) {
+        long id = factsheets.publicPartnership(partnership);
+        model.addAttribute("responses", responses.published(id));
+        model.addAttribute("name", factsheets.partnershipName(id));
+        return "voice/you-said-we-did";
+    }
+
+    @GetMapping("/voice/you-said-we-did")
+    String responses(@AuthenticationPrincipal CanopyUser user, Model model) {
+        model.addAttribute("responses", responses.all(user.partnershipId()));
+        model.addAttribute("mayRespond", responses.mayRespond(user));
+        return "voice/responses";
+    }
+}
