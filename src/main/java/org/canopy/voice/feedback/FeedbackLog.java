@@ -43,7 +43,7 @@ public class FeedbackLog {
     record Tag(long id, String name, String taggedBy) {
 
         /** Tags from the demo are Canopy's reading of the report, never the report's own. */
-        boolean demo() {
+        public boolean demo() {
             return "demo".equals(taggedBy);
         }
     }

@@ -33,7 +33,7 @@ class FeedbackThemes {
     /** Counts of a theme's items by a column's values (financial years or sources), in the order of the columns. */
     record Counts(List<String> columns, Map<Theme, List<Integer>> rows) {
 
-        int total(Theme theme) {
+        public int total(Theme theme) {
             return rows.get(theme).stream().mapToInt(Integer::intValue).sum();
         }
     }

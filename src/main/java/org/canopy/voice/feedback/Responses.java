@@ -36,12 +36,12 @@ class Responses {
             LocalDateTime recordedAt, int version) {
 
         /** The page of what it answers. */
-        String href() {
+        public String href() {
             return feedbackId != null ? "/voice/feedback/" + feedbackId : "/voice/themes/" + themeId;
         }
 
         /** What the public page says was done: the plain words, or what was done when none were written. */
-        String publicWords() {
+        public String publicWords() {
             return plainWords != null ? plainWords : done;
         }
     }
