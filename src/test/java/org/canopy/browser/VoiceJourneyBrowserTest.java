@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class VoiceJourneyBrowserTest extends BrowserJourney {
 
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     @Test
     void theCoordinatorRecordsWhatWasDoneAndThePublicPageShowsIt() {
         Page coordinator = browser.newPage();
@@ -26,22 +28,22 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
         coordinator.navigate(url("/voice/feedback"));
         assertThat(coordinator.locator("main")).containsText("Exposure to Domestic Abuse");
         Browser.assertAccessible(coordinator);
-        coordinator.getByLabel("Source").selectOption(new SelectOption().setLabel("Asked during priority setting"));
+        coordinator.getByLabel("Source", EXACT).selectOption(new SelectOption().setLabel("Asked during priority setting"));
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter the log")).click();
         assertThat(coordinator.locator("caption")).containsText("25 items");
 
         coordinator.navigate(url("/voice/feedback/new"));
         Browser.assertAccessible(coordinator);
-        coordinator.getByLabel("What was said").fill("We want youth clubs open later. Call me on 07700 900123");
-        coordinator.getByLabel("Where it was heard").selectOption(new SelectOption().setLabel("Workshop"));
-        coordinator.getByLabel("Who said it").selectOption(new SelectOption().setLabel("Children and young people"));
-        coordinator.getByLabel("Age band").selectOption(new SelectOption().setLabel("14 to 15"));
-        coordinator.getByLabel("Financial year it was heard in").fill("2021-22");
+        coordinator.getByLabel("What was said", EXACT).fill("We want youth clubs open later. Call me on 07700 900123");
+        coordinator.getByLabel("Where it was heard", EXACT).selectOption(new SelectOption().setLabel("Workshop"));
+        coordinator.getByLabel("Who said it", EXACT).selectOption(new SelectOption().setLabel("Children and young people"));
+        coordinator.getByLabel("Age band", EXACT).selectOption(new SelectOption().setLabel("14 to 15"));
+        coordinator.getByLabel("Financial year it was heard in", EXACT).fill("2021-22");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the log")).click();
         assertThat(coordinator).hasTitle(Pattern.compile("^Error: "));
         assertThat(coordinator.locator(".govuk-error-summary")).containsText("looks like");
         Browser.assertAccessible(coordinator);
-        coordinator.getByLabel("What was said").fill("We want youth clubs open later in the evening");
+        coordinator.getByLabel("What was said", EXACT).fill("We want youth clubs open later in the evening");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the log")).click();
         assertThat(coordinator.locator(".govuk-notification-banner--success")).containsText("Added to the feedback log");
         assertThat(coordinator.locator("main")).containsText("Financial year 2021-22");
@@ -49,7 +51,7 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
 
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change this item")).click();
         Browser.assertAccessible(coordinator);
-        coordinator.getByLabel("Context (optional)").fill("Asked what would help in the holidays");
+        coordinator.getByLabel("Context (optional)", EXACT).fill("Asked what would help in the holidays");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
         assertThat(coordinator.locator("main")).containsText("Asked what would help in the holidays");
 
@@ -60,12 +62,12 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add theme")).click();
         assertThat(coordinator.locator("h1")).hasText("Places to go");
         Browser.assertAccessible(coordinator);
-        coordinator.getByLabel("What was done").fill("Two youth centres opened until nine on Fridays");
-        coordinator.getByLabel("Who did it").fill("The youth service");
-        coordinator.getByLabel("Yes").check();
-        coordinator.getByLabel("How they were told (if they were)").fill("At the youth council");
-        coordinator.getByLabel("Plain words for children and families").fill("Two youth centres now stay open until 9pm on Fridays");
-        coordinator.getByLabel("Publish on the public").check();
+        coordinator.getByLabel("What was done", EXACT).fill("Two youth centres opened until nine on Fridays");
+        coordinator.getByLabel("Who did it", EXACT).fill("The youth service");
+        coordinator.getByLabel("Yes", EXACT).check();
+        coordinator.getByLabel("How they were told (if they were)", EXACT).fill("At the youth council");
+        coordinator.getByLabel("Plain words for children and families", EXACT).fill("Two youth centres now stay open until 9pm on Fridays");
+        coordinator.getByLabel("Publish on the public \"you said, we did\" page", EXACT).check();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record what was done")).click();
         assertThat(coordinator.locator(".govuk-notification-banner--success")).containsText("Recorded what was done");
         Browser.assertAccessible(coordinator);
