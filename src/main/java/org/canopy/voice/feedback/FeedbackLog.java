@@ -151,8 +151,8 @@ public class FeedbackLog {
             params.add(filter.theme());
         }
         if (filter.priority() != null) {
-            sql.append("""
-                     and (exists (select 1 from feedback_priority p where p.feedback_id = f.id and p.priority_id = ?)
+            sql.append(" ").append("""
+                    and (exists (select 1 from feedback_priority p where p.feedback_id = f.id and p.priority_id = ?)
                       or exists (select 1 from feedback_theme_tag t join feedback_theme_priority tp on tp.theme_id = t.theme_id
                                  where t.feedback_id = f.id and tp.priority_id = ?))""");
             params.add(filter.priority());
