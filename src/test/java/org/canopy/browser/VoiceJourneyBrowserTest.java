@@ -17,6 +17,10 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
+    private static com.microsoft.playwright.Locator ppeRow(Page page) {
+        return page.locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("PPE used in mental health settings"));
+    }
+
     @Test
     void theCoordinatorRecordsWhatWasDoneAndThePublicPageShowsIt() {
         Page coordinator = browser.newPage();
@@ -75,6 +79,10 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
         coordinator.navigate(url("/voice/you-said-we-did"));
         assertThat(coordinator.locator("main")).containsText("Two youth centres opened until nine on Fridays");
         Browser.assertAccessible(coordinator);
+        ppeRow(coordinator).getByRole(AriaRole.BUTTON).click();
+        assertThat(coordinator.locator(".govuk-notification-banner--success")).containsText("Taken off the public page");
+        ppeRow(coordinator).getByRole(AriaRole.BUTTON).click();
+        assertThat(coordinator.locator(".govuk-notification-banner--success")).containsText("Published on the public page");
         coordinator.navigate(url("/voice/factsheet/2020-21"));
         assertThat(coordinator.locator("main")).containsText("things were heard and recorded in 2020-21");
         Browser.assertAccessible(coordinator);

@@ -1,12 +1,17 @@
 package org.canopy.voice.feedback;
 
+import java.util.Map;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.EditConflict;
+import org.canopy.web.FormSubmission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The factsheet of the views of children and young people, signed in and public, and the public "you said, we did". */
 @Controller
@@ -46,6 +51,23 @@ class FactsheetController {
         model.addAttribute("responses", responses.published(id));
         model.addAttribute("name", factsheets.partnershipName(id));
         return "voice/you-said-we-did";
+    }
+
+    @PostMapping("/voice/responses/{id:\\d+}/publish")
+    String publish(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        boolean publish = "true".equals(form.get("published"));
+        return FormSubmission.on(model).submit(() -> {
+            int version;
+            try {
+                version = Integer.parseInt(form.getOrDefault("version", ""));
+            } catch (NumberFormatException e) {
+                throw new EditConflict("Open the response again before changing it");
+            }
+            responses.publish(user, id, publish, version);
+            redirect.addFlashAttribute("success", publish ? "Published on the public page" : "Taken off the public page");
+            return "redirect:/voice/you-said-we-did";
+        }, () -> responses(user, model));
     }
 
     @GetMapping("/voice/you-said-we-did")

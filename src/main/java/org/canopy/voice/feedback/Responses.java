@@ -14,8 +14,10 @@ import org.canopy.partnership.RecordChanged;
 import org.canopy.partnership.Role;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.DateInput;
+import org.canopy.web.EditConflict;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -145,6 +147,28 @@ class Responses {
         var added = jdbc.sql(COLUMNS + " where r.id = ?").param(id).query(Responses::response).single();
         events.publishEvent(RecordChanged.by(user, "feedback response", id, "added", "Recorded what was done (you said, we did)", null, added));
         return added;
+    }
+
+    /** Publishes a response on the public page, or takes it off, at the version the person read; publishing needs plain words. */
+    @Transactional
+    Response publish(CanopyUser user, long id, boolean published, int version) {
+        if (!mayRespond(user)) {
+            throw new AccessDeniedException("Only the coordinator and the chairs of priority groups publish what was done");
+        }
+        var before = jdbc.sql(COLUMNS + " where r.partnership_id = ? and r.id = ?").params(user.partnershipId(), id).query(Responses::response)
+                .optional().orElseThrow(() -> new NotFound("The response"));
+        if (published && before.plainWords() == null) {
+            throw new InvalidInput(List.of(FieldProblem.of("published", "Record plain words for children and families before publishing")));
+        }
+        int changed = jdbc.sql("update feedback_response set published = ?, version = version + 1 where id = ? and partnership_id = ? and version = ?")
+                .params(published, id, user.partnershipId(), version).update();
+        if (changed == 0) {
+            throw new EditConflict("Someone else changed this response since you opened it: check it again");
+        }
+        var after = jdbc.sql(COLUMNS + " where r.id = ?").param(id).query(Responses::response).single();
+        events.publishEvent(RecordChanged.by(user, "feedback response", id, published ? "published" : "unpublished",
+                published ? "Published what was done on the public page" : "Took what was done off the public page", before, after));
+        return after;
     }
 
     private static Response response(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -226,6 +226,15 @@ class FeedbackLogTest {
         assertThat(mvc.perform(get("/public/you-said-we-did")).andReturn().getResponse().getContentAsString()).doesNotContain("Clubs opened at weekends");
         assertThat(mvc.perform(get("/api/v1/feedback/responses").with(Requests.user("viewer"))).andReturn().getResponse().getContentAsString())
                 .contains("Clubs opened at weekends");
+        long unpublished = jdbc.sql("select id from feedback_response where plain_words = 'Clubs opened at weekends'").query(Long.class).single();
+        mvc.perform(post("/voice/responses/" + unpublished + "/publish").with(Requests.signedIn(users, "viewer")).with(csrf())
+                .param("published", "true").param("version", "0")).andExpect(status().isForbidden());
+        mvc.perform(post("/voice/responses/" + unpublished + "/publish").with(Requests.signedIn(users, "coordinator")).with(csrf())
+                .param("published", "true").param("version", "0")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(post("/voice/responses/" + unpublished + "/publish").with(Requests.signedIn(users, "voicechair")).with(csrf())
+                .param("published", "false").param("version", "0")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Someone else changed this response");
+        assertThat(mvc.perform(get("/public/you-said-we-did")).andReturn().getResponse().getContentAsString()).contains("Clubs opened at weekends");
     }
 
     @Test
