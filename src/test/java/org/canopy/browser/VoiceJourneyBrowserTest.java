@@ -92,7 +92,7 @@ class VoiceJourneyBrowserTest extends BrowserJourney {
         assertThat(visitor.locator("main")).containsText("Two youth centres now stay open until 9pm on Fridays");
         assertThat(visitor.locator("main")).containsText("Places to go");
         Browser.assertAccessible(visitor);
-        visitor.navigate(url("/public/voice/factsheet/2020-21"));
+        visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("The views of children and young people, 2020-21")).click();
         assertThat(visitor.locator("main")).containsText("shown as \"c\"");
         Browser.assertAccessible(visitor);
     }

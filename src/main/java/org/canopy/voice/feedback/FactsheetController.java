@@ -40,7 +40,7 @@ class FactsheetController {
         long id = factsheets.publicPartnership(partnership);
         model.addAttribute("sheet", factsheets.of(id, year, true));
         model.addAttribute("published", true);
-        model.addAttribute("partnershipId", partnership);
+        model.addAttribute("partnershipQuery", partnership == null ? "" : "?partnership=" + partnership);
         model.addAttribute("name", factsheets.partnershipName(id));
         return "voice/factsheet";
     }
@@ -50,6 +50,8 @@ class FactsheetController {
         long id = factsheets.publicPartnership(partnership);
         model.addAttribute("responses", responses.published(id));
         model.addAttribute("name", factsheets.partnershipName(id));
+        model.addAttribute("years", log.years(id));
+        model.addAttribute("partnershipQuery", partnership == null ? "" : "?partnership=" + partnership);
         return "voice/you-said-we-did";
     }
 

@@ -174,24 +174,21 @@ class FeedbackController {
         return "voice/item-form";
     }
 
-    @GetMapping("/voice/feedback/export.csv")
-    void exportCsv(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) String year,
+    /** The log's items as the list's filters choose them, as CSV ({@code export.csv}) or as an Excel workbook ({@code export.xlsx}). */
+    @GetMapping("/voice/feedback/export.{kind:csv|xlsx}")
+    void export(@AuthenticationPrincipal CanopyUser user, @PathVariable String kind, @RequestParam(required = false) String year,
             @RequestParam(required = false) String source, @RequestParam(required = false) String theme,
             @RequestParam(required = false) String speaker, @RequestParam(required = false) String priority, HttpServletResponse response)
             throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"feedback-log.csv\"");
-        TableExport.csv(table(user, FeedbackLog.Filter.of(year, source, theme, speaker, priority)), response.getOutputStream());
-    }
-
-    @GetMapping("/voice/feedback/export.xlsx")
-    void exportXlsx(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String theme,
-            @RequestParam(required = false) String speaker, @RequestParam(required = false) String priority, HttpServletResponse response)
-            throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"feedback-log.xlsx\"");
-        TableExport.xlsx(table(user, FeedbackLog.Filter.of(year, source, theme, speaker, priority)), response.getOutputStream());
+        var table = table(user, FeedbackLog.Filter.of(year, source, theme, speaker, priority));
+        response.setHeader("Content-Disposition", "attachment; filename=\"feedback-log." + kind + "\"");
+        if (kind.equals("csv")) {
+            response.setContentType("text/csv; charset=UTF-8");
+            TableExport.csv(table, response.getOutputStream());
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            TableExport.xlsx(table, response.getOutputStream());
+        }
     }
 
     private TableExport.Table table(CanopyUser user, FeedbackLog.Filter filter) {
