@@ -73,6 +73,11 @@ class FeedbackLogTest {
         assertThat(page("viewer", "/voice/feedback?source=PRIORITY_SETTING")).contains("25 items").contains("Food poverty")
                 .doesNotContain("Feeling isolated");
         assertThat(page("viewer", "/voice/feedback?source=ENGAGEMENT_GROUP")).contains("36 items");
+        String log = page("viewer", "/voice/feedback");
+        assertThat(occurrences(log, "have said about the issues they are facing (Covid-19 specific)")).isEqualTo(6);
+        assertThat(occurrences(log, "have said about the issues they are facing (general)")).isEqualTo(12);
+        assertThat(occurrences(log, ">Feedback from Children and Young People about the Priority Subjects<")).isEqualTo(18);
+        assertThat(occurrences(log, ">Table: Partners Views on Challenges to Safeguarding<")).isEqualTo(25);
         assertThat(count("select count(*) from feedback where context like 'Table: What Children%Covid-19 specific)'")).isEqualTo(6);
         assertThat(count("select count(*) from feedback where context like 'Table: What Children%(general)'")).isEqualTo(12);
         assertThat(count("select count(*) from feedback where context = 'Feedback from Children and Young People about the Priority Subjects'"))
@@ -339,6 +344,10 @@ class FeedbackLogTest {
         assertThat(at).as("a row headed " + header).isPositive();
         String row = html.substring(at, html.indexOf("</tr>", at));
         return Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row).results().map(r -> r.group(1).strip()).toList();
+    }
+
+    private static long occurrences(String html, String text) {
+        return Pattern.compile(Pattern.quote(text)).matcher(html).results().count();
     }
 
     private int count(String sql) {
