@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -52,6 +53,8 @@ final class ThemeChart {
         numbers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         var plot = new CategoryPlot(data, themes, numbers, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        // The count reads along the foot of the bars, as on the dashboard's charts.
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xb1, 0xb4, 0xb6));
         plot.setOutlineVisible(false);
