@@ -6,7 +6,9 @@ public enum FeedbackSource {
     SURVEY("Survey"),
     WORKSHOP("Workshop"),
     CANVASSER_VISIT("Canvasser visit"),
-    PUBLIC_PAGE("Tell us page (no account)");
+    PUBLIC_PAGE("Tell us page (no account)"),
+    PRIORITY_SETTING("Asked during priority setting"),
+    RISK_MEETING("Raised at a partnership risk meeting");
 
     private final String label;
 
