@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class PlanApiController {
 
-    record PlanListing(long id, String title, LocalDate start, LocalDate end) {
+    record PlanListing(long id, String title, LocalDate start, LocalDate end, String period) {
     }
 
     record PlanJson(long id, String title, LocalDate start, LocalDate end, Rag rag, String round, int actionsUpdated,
@@ -81,7 +81,7 @@ class PlanApiController {
     @GetMapping("/plans")
     List<PlanListing> plans(@AuthenticationPrincipal CanopyUser user) {
         return plans.plans(user.partnershipId()).stream()
-                .map(p -> new PlanListing(p.id(), p.title(), p.start(), p.end())).toList();
+                .map(p -> new PlanListing(p.id(), p.title(), p.start(), p.end(), p.periodText())).toList();
     }
 
     @GetMapping("/plans/{id}")
