@@ -73,6 +73,15 @@ public final class PlanViews {
             List<String> communityPlanCrossCuttingPriorities, List<String> linkedStrategies, List<String> partners,
             CurrentRound round, List<SectionView> sections, String periodText, List<PriorityView> unsectioned) {
 
+        /** A plan of sections only, with its dates (no period in words, no priority outside a section). */
+        public PlanView(long id, String title, LocalDate start, LocalDate end, String introduction,
+                List<CrossCuttingView> crossCuttingPriorities, List<String> communityPlanThemes,
+                List<String> communityPlanCrossCuttingPriorities, List<String> linkedStrategies, List<String> partners,
+                CurrentRound round, List<SectionView> sections) {
+            this(id, title, start, end, introduction, crossCuttingPriorities, communityPlanThemes,
+                    communityPlanCrossCuttingPriorities, linkedStrategies, partners, round, sections, null, List.of());
+        }
+
         /** When it runs, in words: its dates, or its period in words when it has one (see {@link PlanViews#runs}). */
         public String runs() {
             return PlanViews.runs(start, end, periodText, PlanViews::date);

@@ -9,7 +9,7 @@ public enum EvidenceKind {
     DATA_DASHBOARD("The multi-agency data dashboard"),
     REVIEWS("Rapid reviews and statutory reviews that took place"),
     SCRUTINY_REPORT("The independent scrutiny report on findings across the year"),
-    OTHER_PARTNERSHIPS("What other partnerships' priorities are");
+    OTHER_PARTNERSHIPS("The priorities of other partnerships");
 
     private final String label;
 

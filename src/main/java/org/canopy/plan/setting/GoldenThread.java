@@ -61,6 +61,7 @@ public class GoldenThread {
 
     /** The one strand of a thread. */
     public static Strand strand(List<Strand> strands, ThreadStrand which) {
-        return strands.stream().filter(s -> s.strand() == which).findFirst().orElseThrow();
+        return strands.stream().filter(s -> s.strand() == which).findFirst()
+                .orElse(new Strand(which, which.label(), List.of(), ABSENT.get(which)));
     }
 }

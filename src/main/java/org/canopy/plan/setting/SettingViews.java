@@ -85,7 +85,12 @@ public final class SettingViews {
         }
 
         public String basisFor(long evidenceId) {
-            return evidence.stream().filter(b -> b.evidenceId() == evidenceId).map(Basis::basis).findFirst().orElse(null);
+            for (var b : evidence) {
+                if (b.evidenceId() == evidenceId) {
+                    return b.basis();
+                }
+            }
+            return null;
         }
     }
 
