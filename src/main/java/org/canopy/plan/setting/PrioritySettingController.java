@@ -162,8 +162,9 @@ class PrioritySettingController {
         return FormSubmission.on(model).keeping("form", form).keeping("chosen", chosen == null ? List.of() : chosen)
                 .conflictOn("reasons").submit(() -> {
                     var decided = setting.decide(user, id, form, chosen, version(form.get("version")));
-                    redirect.addFlashAttribute("success", "The Executive's decision is recorded: " + decided.chosen().size()
-                            + " priorities chosen");
+                    int n = decided.chosen().size();
+                    redirect.addFlashAttribute("success", "The Executive's decision is recorded: " + n
+                            + (n == 1 ? " priority chosen" : " priorities chosen"));
                     return "redirect:/plans/setting/" + id;
                 }, () -> decision(user, id, model));
     }
