@@ -126,6 +126,12 @@ class PrioritySettingTest {
         assertThat(thread).contains("The evidence that chose it").contains("Indicators and their signals")
                 .contains("Domestic abuse cases recorded by the police").contains("Scrutiny and challenge")
                 .contains("Young scrutineer").contains("Its actions and their status");
+        var planJson = json.readTree(mvc.perform(get("/api/v1/plans/" + plan).with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(planJson.get("period").asString()).isEqualTo(DemoPrioritySetting.PLAN_PERIOD);
+        assertThat(planJson.get("priorities").size()).isEqualTo(3);
+        assertThat(planJson.get("priorities").get(2).get("leadGroups").get(0).asString())
+                .isEqualTo("All Age Exploitation (joint with the Safeguarding Adults Board)");
         long daId = jdbc.sql("select id from plan_priority where plan_id = ? and number = 1").param(plan).query(Long.class).single();
         var api = json.readTree(mvc.perform(get("/api/v1/priorities/" + daId + "/thread").with(Requests.user("viewer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
