@@ -68,11 +68,11 @@ public class DemoPrioritySetting {
 
         var evidence = new LinkedHashMap<EvidenceKind, Long>();
         evidence.put(EvidenceKind.SENIOR_WORKSHOP, setting.storeEvidence(roundId, ACTOR, EvidenceKind.SENIOR_WORKSHOP,
-                "A partnership wide workshop with senior management from organisations across the borough. During the"
-                        + " priority setting process partners were asked about their current challenges to safeguarding; the"
-                        + " report lists their views (among them: increase in Domestic Abuse; increased risk of hidden harm and"
-                        + " exploitation; how to safeguard in an increasingly virtual world). It does not state the workshop's"
-                        + " outcome beyond these views.", List.of()).id());
+                "A partnership wide workshop with senior management from organisations across the borough. The report does"
+                        + " not state the workshop's own outcome. During the priority setting process partners were asked about"
+                        + " their current challenges to safeguarding, and the report lists their views (among them: increase in"
+                        + " Domestic Abuse; increased risk of hidden harm and exploitation; how to safeguard in an increasingly"
+                        + " virtual world).", List.of()).id());
         evidence.put(EvidenceKind.PRACTITIONER_WORKSHOP, setting.storeEvidence(roundId, ACTOR, EvidenceKind.PRACTITIONER_WORKSHOP,
                 "A practitioner and frontline worker workshop from organisations across the borough. The report gives"
                         + " partners' views on challenges to safeguarding gathered during the process; it does not state this"
@@ -103,29 +103,34 @@ public class DemoPrioritySetting {
 
         String themes = "The recurring themes from the data, children and young people, and the partners: ";
         String risks = "Longer term risks raised, built into the partnership priorities: ";
+        String said = "Children and young people's feedback about the priority subjects (matched to this priority in Canopy by"
+                + " the words they use): ";
+        String partners = " (partners' views gathered during the priority setting process; the report does not say which"
+                + " workshop gave them: linked in Canopy)";
         setting.storeCandidate(roundId, ACTOR, DOMESTIC_ABUSE, null, List.of(
                 new Basis(evidence.get(EvidenceKind.DATA_DASHBOARD), "\"Domestic Abuse and the impact on children has become a"
-                        + " main priority\" (the data); " + themes + "\"The increase of Domestic Abuse and the data showed the"
-                        + " increase of severity and complexity within cases.\""),
-                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), themes + "\"The increase of Domestic Abuse\"; " + risks
-                        + "\"the increase of domestic abuse\""),
-                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "Partners' views on challenges: \"Increase in Domestic Abuse\""),
-                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "Partners' views on challenges: \"Increase in Domestic Abuse\"")));
+                        + " main priority\" (what the partnership learnt from its data); " + themes + "\"The increase of Domestic"
+                        + " Abuse and the data showed the increase of severity and complexity within cases.\""),
+                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), said + "\"Want to hear from people who have been through"
+                        + " Domestic Abuse\"; \"Want to know where to get information if worried about friends/how to spot signs of"
+                        + " Domestic Abuse\". " + risks + "\"the increase of domestic abuse\""),
+                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "\"Increase in Domestic Abuse\"" + partners),
+                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "\"Increase in Domestic Abuse\"" + partners)));
         setting.storeCandidate(roundId, ACTOR, ONLINE, null, List.of(
-                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), themes + "\"Impact of Covid-19 and specifically the"
-                        + " challenges around staffing and safeguarding children in a virtual world\"; " + risks
-                        + "\"increase of screen time for children\""),
-                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "Partners' views on challenges: \"How to safeguard in an"
-                        + " increasingly virtual world\""),
-                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "Partners' views on challenges: \"How to safeguard"
-                        + " in an increasingly virtual world\"")));
+                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), said + "\"There's a feeling of fatigue with too much time"
+                        + " spent online\"; \"Worried about misinformation/conspiracy theories online\"; \"Advice needed for"
+                        + " parents and carers – in terms of gaming especially\". " + themes + "\"safeguarding children in a"
+                        + " virtual world\"; " + risks + "\"increase of screen time for children\""),
+                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "\"How to safeguard in an increasingly virtual world\"" + partners),
+                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "\"Parents/ Guardians not having the right"
+                        + " information to keep c/yp safe whilst online\"" + partners)));
         setting.storeCandidate(roundId, ACTOR, EXPLOITATION, null, List.of(
-                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), themes + "\"The increasing risk of exploitation in all"
-                        + " forms\"; " + risks + "\"concerns of exploitation\""),
-                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "Partners' views on challenges: \"Increased risk of hidden"
-                        + " harm and exploitation\""),
-                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "Partners' views on challenges: \"Increased risk of"
-                        + " hidden harm and exploitation\""),
+                new Basis(evidence.get(EvidenceKind.CHILDREN_FEEDBACK), said + "\"Want to better understand the reasons for issues"
+                        + " eg county lines\"; \"Want more information about consequences of gang involvement\". " + themes
+                        + "\"The increasing risk of exploitation in all forms.\" " + risks + "\"concerns of exploitation\""),
+                new Basis(evidence.get(EvidenceKind.SENIOR_WORKSHOP), "\"Increased risk of hidden harm and exploitation\"" + partners),
+                new Basis(evidence.get(EvidenceKind.PRACTITIONER_WORKSHOP), "\"Increased risk of hidden harm and exploitation\""
+                        + partners),
                 new Basis(evidence.get(EvidenceKind.OTHER_PARTNERSHIPS), "\"this prompted a more joined up approach with the"
                         + " Safeguarding Adults Board and a joint priority was introduced\"")));
 
