@@ -3,5 +3,5 @@
  * rapid reviews, local child safeguarding practice reviews, legacy serious case reviews, audits, the one
  * action plan of recommendations, seven-minute briefings and the learning library.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Learning", allowedDependencies = {"governance", "partnership", "privacy", "reporting", "web"})
+@org.springframework.modulith.ApplicationModule(displayName = "Learning", allowedDependencies = {"governance", "partnership", "plan", "privacy", "reporting", "web"})
 package org.canopy.learning;

@@ -3,5 +3,5 @@
  * agencies with their answers, young scrutineers, and the scrutineer's yearly statement.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scrutiny",
-        allowedDependencies = {"governance", "partnership", "privacy", "reporting", "web"})
+        allowedDependencies = {"governance", "partnership", "plan", "privacy", "reporting", "web"})
 package org.canopy.scrutiny;

@@ -11,6 +11,7 @@ import org.canopy.governance.Groups;
 import org.canopy.partnership.People;
 import org.canopy.plan.PlanDemo;
 import org.canopy.plan.plans.PlanStore;
+import org.canopy.plan.setting.DemoPrioritySetting;
 import org.canopy.plan.updates.UpdateRounds;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,11 @@ class DemoPlan implements PlanDemo {
     private final Groups groups;
     private final People people;
     private final Clock clock;
+    private final DemoPrioritySetting setting;
 
-    DemoPlan(PlanFileReader reader, PlanStore plans, UpdateRounds rounds, Groups groups, People people, Clock clock) {
+    DemoPlan(PlanFileReader reader, PlanStore plans, UpdateRounds rounds, Groups groups, People people, Clock clock,
+            DemoPrioritySetting setting) {
+        this.setting = setting;
         this.reader = reader;
         this.plans = plans;
         this.rounds = rounds;
@@ -76,6 +80,6 @@ class DemoPlan implements PlanDemo {
 
     @Override
     public void setPriorities(long partnershipId) {
-        // Filled in by the priority-setting feature (issue 12).
+        setting.load(partnershipId);
     }
 }

@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class PlanApiController {
 
-    record PlanListing(long id, String title, LocalDate start, LocalDate end) {
+    record PlanListing(long id, String title, LocalDate start, LocalDate end, String period) {
     }
 
     record PlanJson(long id, String title, LocalDate start, LocalDate end, Rag rag, String round, int actionsUpdated,
             int actionCount, String status, List<String> crossCuttingPriorities, List<String> communityPlanThemes,
-            List<String> linkedStrategies, List<SectionJson> sections) {
+            List<String> linkedStrategies, List<SectionJson> sections, String period, List<PriorityJson> priorities) {
     }
 
     record SectionJson(int number, String title, String vision, Rag rag, int actionsUpdated, int actionCount,
@@ -81,7 +81,7 @@ class PlanApiController {
     @GetMapping("/plans")
     List<PlanListing> plans(@AuthenticationPrincipal CanopyUser user) {
         return plans.plans(user.partnershipId()).stream()
-                .map(p -> new PlanListing(p.id(), p.title(), p.start(), p.end())).toList();
+                .map(p -> new PlanListing(p.id(), p.title(), p.start(), p.end(), p.periodText())).toList();
     }
 
     @GetMapping("/plans/{id}")
@@ -103,6 +103,17 @@ class PlanApiController {
                                         a.tags().stream().map(t -> new TagJson(t.title(),
                                                 t.partnershipsOwn() ? "PARTNERSHIP" : "PLAN")).toList())).toList()))
                                 .toList()))
+                        .toList(),
+                plan.periodText(), plan.unsectioned().stream().map(PlanApiController::priority).toList());
+    }
+
+    /** A priority held in no section (a plan made from a priority-setting decision). */
+    private static PriorityJson priority(PlanViews.PriorityView p) {
+        return new PriorityJson(p.id(), p.number(), p.title(), p.leadGroupNames(), p.rag(), p.status().upToDate(),
+                p.status().actions(), p.status().label(),
+                p.actions().stream().map(a -> new ActionJson(a.id(), a.reference(), a.text(), a.rag(),
+                        a.latest() == null ? null : a.latest().period(),
+                        a.tags().stream().map(t -> new TagJson(t.title(), t.partnershipsOwn() ? "PARTNERSHIP" : "PLAN")).toList()))
                         .toList());
     }
 

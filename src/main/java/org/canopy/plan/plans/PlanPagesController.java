@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.canopy.governance.GroupSummary;
+import org.canopy.governance.Groups;
+import org.canopy.governance.MemberRole;
+import org.canopy.plan.ThreadStrand;
+import org.canopy.plan.setting.GoldenThread;
+import org.canopy.plan.setting.PrioritySetting;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.plan.Rag;
@@ -44,9 +49,15 @@ class PlanPagesController {
     private final ActionUpdaters updaters;
     private final CrossCuttingTags tags;
     private final People people;
+    private final Groups groups;
+    private final PrioritySetting setting;
+    private final GoldenThread thread;
 
     PlanPagesController(PlanStore plans, ActionUpdates updates, UpdateRounds rounds, ActionUpdaters updaters,
-            CrossCuttingTags tags, People people) {
+            CrossCuttingTags tags, People people, Groups groups, PrioritySetting setting, GoldenThread thread) {
+        this.groups = groups;
+        this.setting = setting;
+        this.thread = thread;
         this.people = people;
         this.plans = plans;
         this.updates = updates;
@@ -75,6 +86,7 @@ class PlanPagesController {
     String plan(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var plan = plan(user, id);
         model.addAttribute("plan", plan);
+        model.addAttribute("settingRound", setting.roundOfPlan(user.partnershipId(), id).orElse(null));
         model.addAttribute("openRound", rounds.openRound(id).orElse(null));
         model.addAttribute("rollUpRule", STATUS_RULES);
         return "plan/plan";
@@ -97,12 +109,56 @@ class PlanPagesController {
         var priority = plan.priorities().stream().filter(p -> p.number() == number).findFirst()
                 .orElseThrow(() -> new NotFound("Priority " + number));
         model.addAttribute("plan", plan);
-        model.addAttribute("section", plan.sections().stream().filter(s -> s.number() == priority.sectionNumber())
-                .findFirst().orElseThrow());
+        model.addAttribute("section", priority.sectionNumber() == null ? null : plan.sections().stream()
+                .filter(s -> s.number() == priority.sectionNumber()).findFirst().orElse(null));
         model.addAttribute("priority", priority);
+        var chosenBy = setting.chosenBy(user.partnershipId(), priority.id()).orElse(null);
+        model.addAttribute("chosenBy", chosenBy);
+        var strands = thread.strands(user, plan, priority);
+        model.addAttribute("voice", GoldenThread.strand(strands, ThreadStrand.CHILDREN_VOICE));
+        model.addAttribute("responses", GoldenThread.strand(strands, ThreadStrand.RESPONSES));
+        model.addAttribute("youngScrutineer", GoldenThread.strand(strands, ThreadStrand.YOUNG_SCRUTINEER));
+        model.addAttribute("leads", leads(user, priority));
         model.addAttribute("mayUpdate", updates.mayUpdate(user, priority));
         model.addAttribute("rollUpRule", STATUS_RULES);
         return "plan/priority";
+    }
+
+    /** A lead group as the priority page shows it: its chair and members for those who may read them. */
+    record Lead(GroupSummary group, boolean readable, List<String> chairs, List<String> members) {
+    }
+
+    private List<Lead> leads(CanopyUser user, PriorityView priority) {
+        var ids = priority.leadGroups().stream().map(GroupSummary::id).toList();
+        var membersByGroup = groups.memberIdsByGroup(ids);
+        var names = new java.util.HashMap<Long, String>();
+        people.byIds(user.partnershipId(), membersByGroup.values().stream().flatMap(java.util.Set::stream).distinct().toList())
+                .forEach(p -> names.put(p.id(), p.displayName()));
+        var leads = new ArrayList<Lead>();
+        for (var g : priority.leadGroups()) {
+            if (!groups.mayRead(user, g.id())) {
+                leads.add(new Lead(g, false, List.of(), List.of()));
+                continue;
+            }
+            var chairs = new ArrayList<String>();
+            var members = new ArrayList<String>();
+            for (long member : membersByGroup.getOrDefault(g.id(), java.util.Set.of())) {
+                var role = groups.roleIn(g.id(), member).orElse(MemberRole.MEMBER);
+                String name = names.get(member);
+                if (name == null || role == MemberRole.YOUNG_SCRUTINEER) {
+                    continue;
+                }
+                if (role == MemberRole.CHAIR) {
+                    chairs.add(name);
+                } else {
+                    members.add(role == MemberRole.MEMBER ? name : name + " (" + role.label().toLowerCase(Locale.UK) + ")");
+                }
+            }
+            chairs.sort(String.CASE_INSENSITIVE_ORDER);
+            members.sort(String.CASE_INSENSITIVE_ORDER);
+            leads.add(new Lead(g, true, chairs, members));
+        }
+        return leads;
     }
 
     @GetMapping("/plans/{id}/actions")

@@ -139,11 +139,17 @@ public class PlanStore {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Plans newest first, the same on H2 and PostgreSQL: a plan with no start date (made from a priority-setting round,
+     * after the plans before it) comes first, then by start date, then the latest stored.
+     */
+    static final String NEWEST_FIRST = "case when start_date is null then 0 else 1 end, start_date desc, id desc";
+
     public List<PlanSummary> plans(long partnershipId) {
-        return jdbc.sql("select id, title, start_date, end_date from plan where partnership_id = ? order by start_date desc, id desc")
-                .param(partnershipId)
+        return jdbc.sql("select id, title, start_date, end_date, period_text from plan where partnership_id = ? order by "
+                + NEWEST_FIRST).param(partnershipId)
                 .query((rs, n) -> new PlanSummary(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class)))
+                        rs.getObject(4, LocalDate.class), rs.getString(5)))
                 .list();
     }
 
@@ -162,10 +168,10 @@ public class PlanStore {
 
     /** The whole plan with every action's latest update, in a fixed number of queries whatever its size. */
     public Optional<PlanView> plan(long partnershipId, long planId) {
-        var head = jdbc.sql("select id, title, start_date, end_date, introduction from plan where id = ? and partnership_id = ?")
+        var head = jdbc.sql("select id, title, start_date, end_date, introduction, period_text from plan where id = ? and partnership_id = ?")
                 .params(planId, partnershipId)
                 .query((rs, n) -> new Object[] {rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5)})
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)})
                 .optional();
         if (head.isEmpty()) {
             return Optional.empty();
@@ -237,16 +243,22 @@ public class PlanStore {
                 .list().forEach(a -> actionsByPriority.computeIfAbsent(a.priorityId(), k -> new ArrayList<>()).add(a));
 
         Map<Long, List<PriorityView>> prioritiesBySection = new HashMap<>();
+        var unsectioned = new ArrayList<PriorityView>();
         jdbc.sql("""
                 select p.id, p.section_id, s.number, p.number, p.title, p.lead_statement from plan_priority p
-                join plan_section s on s.id = p.section_id where p.plan_id = ? order by p.number""")
+                left join plan_section s on s.id = p.section_id where p.plan_id = ? order by p.number""")
                 .param(planId).query((rs, n) -> {
                     long id = rs.getLong(1);
                     var leads = leadGroupIds.getOrDefault(id, List.of()).stream().map(groupsById::get)
                             .filter(g -> g != null).toList();
-                    var priority = new PriorityView(id, rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                            leads, actionsByPriority.getOrDefault(id, List.of()), round);
-                    prioritiesBySection.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(priority);
+                    Long sectionId = rs.getObject(2) == null ? null : rs.getLong(2);
+                    var priority = new PriorityView(id, sectionId == null ? null : rs.getInt(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), leads, actionsByPriority.getOrDefault(id, List.of()), round);
+                    if (sectionId == null) {
+                        unsectioned.add(priority);
+                    } else {
+                        prioritiesBySection.computeIfAbsent(sectionId, k -> new ArrayList<>()).add(priority);
+                    }
                     return null;
                 }).list();
 
@@ -264,7 +276,46 @@ public class PlanStore {
                 crossCutting, references.getOrDefault("COMMUNITY_PLAN_THEME", List.of()),
                 references.getOrDefault("COMMUNITY_PLAN_CROSS_CUTTING_PRIORITY", List.of()),
                 references.getOrDefault("LINKED_STRATEGY", List.of()), references.getOrDefault("PARTNER", List.of()),
-                round, sections));
+                round, sections, (String) h[4], unsectioned));
+    }
+
+    /**
+     * A plan made from a priority-setting round's decision: no sections, dates only if known, its period in words.
+     * Its priorities are added by {@link #addPriority}.
+     */
+    @Transactional
+    public long createFromRound(long partnershipId, String actor, String title, String periodText, String introduction) {
+        if (jdbc.sql("select count(*) from plan where partnership_id = ? and title = ?").params(partnershipId, title)
+                .query(Integer.class).single() > 0) {
+            throw new InvalidInput("planTitle", "A plan called '" + title + "' already exists in this partnership");
+        }
+        long planId = insert("""
+                insert into plan (partnership_id, title, period_text, introduction, loaded_at, loaded_by) values (?, ?, ?, ?, ?, ?)""",
+                partnershipId, title, periodText, introduction, LocalDateTime.now(clock), actor);
+        events.publishEvent(new RecordChanged(partnershipId, actor, "plan", String.valueOf(planId), "created",
+                "Created plan '" + title + "' from a priority-setting decision", null,
+                Map.of("title", title, "period", periodText == null ? "" : periodText)));
+        return planId;
+    }
+
+    /** A priority added to a plan of the partnership in no section, numbered after its last, led by the group given. */
+    @Transactional
+    public PriorityView addPriority(long partnershipId, String actor, long planId, String title, long leadGroupId, Long roundId) {
+        if (jdbc.sql("select count(*) from plan where id = ? and partnership_id = ?").params(planId, partnershipId)
+                .query(Integer.class).single() == 0) {
+            throw new InvalidInput("plan", "Choose a plan of this partnership");
+        }
+        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from plan_priority where plan_id = ?").param(planId)
+                .query(Integer.class).single();
+        long priorityId = insert("insert into plan_priority (plan_id, number, title, round_id) values (?, ?, ?, ?)",
+                planId, number, title, roundId);
+        jdbc.sql("insert into plan_priority_lead_group (priority_id, group_id, position) values (?, ?, 1)")
+                .params(priorityId, leadGroupId).update();
+        events.publishEvent(new RecordChanged(partnershipId, actor, "plan priority", String.valueOf(priorityId), "created",
+                "Added priority " + number + " '" + title + "' to the plan", null,
+                Map.of("planId", planId, "number", number, "title", title, "leadGroupId", leadGroupId)));
+        return plan(partnershipId, planId).orElseThrow().priorities().stream().filter(p -> p.id() == priorityId)
+                .findFirst().orElseThrow();
     }
 
     /** The round statuses count updates in: the open round, or else the latest; null before the first. */

@@ -14,7 +14,33 @@ public final class PlanViews {
     private PlanViews() {
     }
 
-    public record PlanSummary(long id, String title, LocalDate start, LocalDate end) {
+    public record PlanSummary(long id, String title, LocalDate start, LocalDate end, String periodText) {
+
+        /** When it runs, in words (see {@link PlanViews#runs}). */
+        public String runs() {
+            return PlanViews.runs(start, end, periodText, PlanViews::date);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    static String date(LocalDate date) {
+        return DATE.format(date);
+    }
+
+    /**
+     * When a plan runs, as pages show it: "1 April 2016 to 31 March 2019", or its period in words (a plan made from a
+     * priority-setting round, "From early 2021"), or "From 1 April 2021" with no end date.
+     */
+    public static String runs(LocalDate start, LocalDate end, String periodText, java.util.function.Function<LocalDate, String> date) {
+        if (periodText != null && !periodText.isBlank()) {
+            return periodText;
+        }
+        if (start == null) {
+            return end == null ? "Dates not stated" : "Until " + date.apply(end);
+        }
+        return end == null ? "From " + date.apply(start) : date.apply(start) + " to " + date.apply(end);
     }
 
     public record CrossCuttingView(long id, String title, String description) {
@@ -45,10 +71,27 @@ public final class PlanViews {
     public record PlanView(long id, String title, LocalDate start, LocalDate end, String introduction,
             List<CrossCuttingView> crossCuttingPriorities, List<String> communityPlanThemes,
             List<String> communityPlanCrossCuttingPriorities, List<String> linkedStrategies, List<String> partners,
-            CurrentRound round, List<SectionView> sections) {
+            CurrentRound round, List<SectionView> sections, String periodText, List<PriorityView> unsectioned) {
 
+        /** A plan of sections only, with its dates (no period in words, no priority outside a section). */
+        public PlanView(long id, String title, LocalDate start, LocalDate end, String introduction,
+                List<CrossCuttingView> crossCuttingPriorities, List<String> communityPlanThemes,
+                List<String> communityPlanCrossCuttingPriorities, List<String> linkedStrategies, List<String> partners,
+                CurrentRound round, List<SectionView> sections) {
+            this(id, title, start, end, introduction, crossCuttingPriorities, communityPlanThemes,
+                    communityPlanCrossCuttingPriorities, linkedStrategies, partners, round, sections, null, List.of());
+        }
+
+        /** When it runs, in words: its dates, or its period in words when it has one (see {@link PlanViews#runs}). */
+        public String runs() {
+            return PlanViews.runs(start, end, periodText, PlanViews::date);
+        }
+
+        /** Sections roll up into the plan, and so do priorities held in no section (a plan made from a round). */
         public Rag rag() {
-            return Rag.rollUp(sections.stream().map(SectionView::rag).toList());
+            var statuses = new ArrayList<Rag>(sections.stream().map(SectionView::rag).toList());
+            unsectioned.forEach(p -> statuses.add(p.rag()));
+            return Rag.rollUp(statuses);
         }
 
         /** The plan's status with how many of its actions are up to date this round. */
@@ -56,8 +99,11 @@ public final class PlanViews {
             return Status.of(rag(), round, actions());
         }
 
+        /** Every priority: those of each section in order, then those held in no section. */
         public List<PriorityView> priorities() {
-            return sections.stream().flatMap(s -> s.priorities().stream()).toList();
+            var all = new ArrayList<PriorityView>(sections.stream().flatMap(s -> s.priorities().stream()).toList());
+            all.addAll(unsectioned);
+            return all;
         }
 
         public List<ActionView> actions() {
@@ -84,7 +130,8 @@ public final class PlanViews {
         }
     }
 
-    public record PriorityView(long id, int sectionNumber, int number, String title, String leadStatement,
+    /** {@code sectionNumber} is null for a priority held in no section. */
+    public record PriorityView(long id, Integer sectionNumber, int number, String title, String leadStatement,
             List<GroupSummary> leadGroups, List<ActionView> actions, CurrentRound round) {
 
         public Rag rag() {

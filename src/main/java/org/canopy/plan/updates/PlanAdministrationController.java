@@ -156,14 +156,19 @@ class PlanAdministrationController {
     private TableExport.Table table(CanopyUser user, long id) {
         var plan = plans.plan(user.partnershipId(), id).orElseThrow(() -> new NotFound("The plan"));
         List<List<Object>> rows = new ArrayList<>();
-        for (var section : plan.sections()) {
-            for (var priority : section.priorities()) {
+        var bySection = new java.util.LinkedHashMap<org.canopy.plan.plans.PlanViews.PriorityView, org.canopy.plan.plans.PlanViews.SectionView>();
+        plan.sections().forEach(s -> s.priorities().forEach(p -> bySection.put(p, s)));
+        plan.unsectioned().forEach(p -> bySection.put(p, null));
+        for (var entry : bySection.entrySet()) {
+            var section = entry.getValue();
+            var priority = entry.getKey();
+            {
                 for (var action : priority.actions()) {
                     var latest = action.latest();
                     var row = new ArrayList<Object>();
-                    row.add(section.number());
-                    row.add(section.title());
-                    row.add(section.status().label());
+                    row.add(section == null ? null : section.number());
+                    row.add(section == null ? null : section.title());
+                    row.add(section == null ? null : section.status().label());
                     row.add(priority.number());
                     row.add(priority.title());
                     row.add(String.join("; ", priority.leadGroupNames()));

@@ -63,9 +63,10 @@ public class UpdateRounds {
         var period = Period.parseQuarter(periodText);
         if (period.isEmpty()) {
             problems.add(FieldProblem.of("period", "Enter the quarter as a financial year and quarter, like 2018-19-Q4"));
-        } else if (period.get().lastDay().isBefore(plan.start()) || period.get().start().isAfter(plan.end())) {
+        } else if ((plan.start() != null && period.get().lastDay().isBefore(plan.start()))
+                || (plan.end() != null && period.get().start().isAfter(plan.end()))) {
             problems.add(FieldProblem.of("period", "The quarter must fall within the plan, "
-                    + plan.start() + " to " + plan.end()));
+                    + plan.runs()));
         } else if (round(planId, period.get().toString()).isPresent()) {
             problems.add(FieldProblem.of("period", "There is already a round for " + period.get()));
         }

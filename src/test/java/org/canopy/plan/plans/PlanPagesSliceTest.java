@@ -46,6 +46,12 @@ class PlanPagesSliceTest {
     CrossCuttingTags tags;
     @MockitoBean
     People people;
+    @MockitoBean
+    org.canopy.governance.Groups groups;
+    @MockitoBean
+    org.canopy.plan.setting.PrioritySetting setting;
+    @MockitoBean
+    org.canopy.plan.setting.GoldenThread thread;
 
     static final CurrentRound ROUND = new CurrentRound("2018-19-Q4", true);
 
