@@ -44,13 +44,15 @@ class KeptPagesTest {
 
     private String priority;
 
+    private long planId;
+
     @AfterEach
     void restoreDemo() {
         if (name != null) {
             jdbc.sql("update indicator set name = ? where code = 'CP_COUNT'").param(name).update();
         }
         if (priority != null) {
-            jdbc.sql("update plan_priority set title = ? where number = 1").param(priority).update();
+            jdbc.sql("update plan_priority set title = ? where number = 1 and plan_id = ?").params(priority, planId).update();
         }
         jdbc.sql("delete from indicator_target").update();
     }
@@ -59,7 +61,8 @@ class KeptPagesTest {
     void keptPagesAreRenderedAgainOnlyAfterAChangeThroughCanopy() throws Exception {
         name = jdbc.sql("select name from indicator where code = 'CP_COUNT'").query(String.class).single();
         long plan = Requests.demoPlanId(mvc, json);
-        priority = jdbc.sql("select title from plan_priority where number = 1").query(String.class).single();
+        planId = plan;
+        priority = jdbc.sql("select title from plan_priority where number = 1 and plan_id = ?").param(plan).query(String.class).single();
         var session = new MockHttpSession();
         for (String page : new String[] {"/dashboard", "/dashboard/indicators/CP_COUNT"}) {
             assertThat(page(page, "viewer", session)).as(page).contains(name);
@@ -68,7 +71,7 @@ class KeptPagesTest {
         assertThat(publicPage()).contains(name);
 
         jdbc.sql("update indicator set name = 'Renamed behind Canopy' where code = 'CP_COUNT'").update();
-        jdbc.sql("update plan_priority set title = 'Retitled behind Canopy' where number = 1").update();
+        jdbc.sql("update plan_priority set title = 'Retitled behind Canopy' where number = 1 and plan_id = ?").param(plan).update();
         for (String page : new String[] {"/dashboard", "/dashboard/indicators/CP_COUNT"}) {
             assertThat(page(page, "viewer", session)).as(page).contains(name).doesNotContain("Renamed behind Canopy");
         }

@@ -85,11 +85,11 @@ class PageQueriesTest {
         bounds.put("/public/indicators", 11);                         // 9
         bounds.put("/plans/" + plan, 20);                             // 17: the plan in 14, the open round, version, name
         bounds.put("/plans/" + plan + "/sections/1", 18);             // 15
-        bounds.put("/plans/" + plan + "/priorities/9", 18);           // 15
+        bounds.put("/plans/" + plan + "/priorities/9", 42);           // 38: 15, and the golden thread's strands (data, learning, scrutiny, voice) and the lead groups
         bounds.put("/plans/" + plan + "/actions", 18);                // 15
         bounds.put("/plans/" + plan + "/rounds", 30);                 // 26 (58 before lead groups' members were read at once)
         bounds.put("/actions/" + action, 25);                         // 22
-        bounds.put("/", 38);                                          // 35: each plan read twice
+        bounds.put("/", 52);                                          // 49: the 2016-19 plan read twice, the 2021 priorities once
         bounds.put("/my-updates", 25);                                // 22
         bounds.put("/learning/action-plan", 9);                       // 7
         bounds.put("/learning/deadlines", 12);                        // 10

@@ -22,6 +22,7 @@ import org.canopy.data.rounds.DataRounds;
 import org.canopy.partnership.AgencyDirectory;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.plan.PlanPriorities;
+import org.canopy.plan.PriorityRef;
 import org.canopy.reporting.TableExport;
 import org.canopy.partnership.DataVersion;
 import org.canopy.web.FormSubmission;
@@ -119,7 +120,9 @@ public class DashboardController {
                         .map(a -> Map.entry(r, a))).toList());
         model.addAttribute("openQualityFlags", quality.openFlags(user.partnershipId()));
         model.addAttribute("uploadsWaiting", uploads.waitingForReview(user.partnershipId()));
-        model.addAttribute("priorities", planPriorities);
+        // Each plan numbers its priorities from 1: the filter groups them by plan so "1." is never ambiguous.
+        model.addAttribute("prioritiesByPlan", planPriorities.stream().collect(java.util.stream.Collectors.groupingBy(
+                PriorityRef::planTitle, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("agencies", agencies.agencies(user.partnershipId()));
         model.addAttribute("priority", priority);
         model.addAttribute("agency", agency);

@@ -140,10 +140,10 @@ public class PlanStore {
     }
 
     /**
-     * Plans newest first, the same on H2 and PostgreSQL: a plan with no start date (made from a priority-setting round,
-     * after the plans before it) comes first, then by start date, then the latest stored.
+     * Plans newest first, the same on H2 and PostgreSQL: by start date, a plan with none (made from a priority-setting
+     * round, its period in words) counting from the day it was made, then the latest stored.
      */
-    static final String NEWEST_FIRST = "case when start_date is null then 0 else 1 end, start_date desc, id desc";
+    static final String NEWEST_FIRST = "coalesce(start_date, cast(loaded_at as date)) desc, id desc";
 
     public List<PlanSummary> plans(long partnershipId) {
         return jdbc.sql("select id, title, start_date, end_date, period_text from plan where partnership_id = ? order by "
