@@ -262,7 +262,7 @@ public class Risks {
         var read = new EnumMap<Score.Which, Score>(Score.Which.class);
         for (var which : Score.Which.values()) {
             var in = scores.getOrDefault(which, new ScoreInput(null, null));
-            read.put(which, score(which.name().toLowerCase(), which.label(), in, problems));
+            read.put(which, score(which.name().toLowerCase(), "The " + which.name().toLowerCase() + " score", in, problems));
         }
         LocalDate target = targetDate.read("targetDate", "The target date", false, DateInput.Range.PLANNED, today(), problems);
         String w = guard.freeText("why", "Why", why, false, 2000, problems, FieldProblem::of);
