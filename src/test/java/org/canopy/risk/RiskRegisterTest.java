@@ -116,6 +116,10 @@ class RiskRegisterTest {
         assertThat(page("executive", "/governance/executive")).contains("Risk: Not enough rapid review capacity");
         assertThat(page("viewer", "/governance/escalations")).contains("Risk: Not enough rapid review capacity");
         assertThat(page("viewer", "/risks/" + a)).contains("Escalated to the Executive");
+        long escalation = jdbc.sql("select id from executive_escalation where kind = 'RISK' and source_ref = ?").param("/risks/" + a)
+                .query(Long.class).single();
+        assertThat(page("executive", "/governance/escalations/" + escalation)).contains("Risk: Not enough rapid review capacity")
+                .contains("above the partnership&#39;s tolerance of 12");
 
         score("coordinator", a, "", "", "5", "4", "", "").andExpect(status().is3xxRedirection());
         review("coordinator", a, LocalDate.now().toString(), "Still high", "5", "5").andExpect(status().is3xxRedirection());

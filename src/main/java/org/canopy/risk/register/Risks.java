@@ -423,17 +423,33 @@ public class Risks {
 
     /** The owner as people read it: the agency, then the person (in words or the Canopy person), or "No owner recorded". */
     public String ownerText(long partnershipId, Risk r) {
-        var parts = new ArrayList<String>();
-        if (r.ownerAgencyId() != null) {
-            agencies.byId(partnershipId, r.ownerAgencyId()).ifPresent(a -> parts.add(a.name()));
+        return owners(partnershipId, List.of(r)).get(r.id());
+    }
+
+    /** Each risk's owner as people read it, by risk id, from one read of the agencies and one of the people. */
+    public Map<Long, String> owners(long partnershipId, List<Risk> risks) {
+        var agencyNames = new HashMap<Long, String>();
+        agencies.agencies(partnershipId).forEach(a -> agencyNames.put(a.id(), a.name()));
+        var userIds = risks.stream().map(Risk::ownerUserId).filter(Objects::nonNull).distinct().toList();
+        var personNames = new HashMap<Long, String>();
+        if (!userIds.isEmpty()) {
+            people.byIds(partnershipId, userIds).forEach(p -> personNames.put(p.id(), p.displayName()));
         }
-        if (r.ownerUserId() != null) {
-            people.byIds(partnershipId, List.of(r.ownerUserId())).forEach(p -> parts.add(p.displayName()));
+        var owners = new java.util.LinkedHashMap<Long, String>();
+        for (var r : risks) {
+            var parts = new ArrayList<String>();
+            if (r.ownerAgencyId() != null && agencyNames.containsKey(r.ownerAgencyId())) {
+                parts.add(agencyNames.get(r.ownerAgencyId()));
+            }
+            if (r.ownerUserId() != null && personNames.containsKey(r.ownerUserId())) {
+                parts.add(personNames.get(r.ownerUserId()));
+            }
+            if (r.ownerPerson() != null) {
+                parts.add(r.ownerPerson());
+            }
+            owners.put(r.id(), parts.isEmpty() ? "No owner recorded" : String.join(": ", parts));
         }
-        if (r.ownerPerson() != null) {
-            parts.add(r.ownerPerson());
-        }
-        return parts.isEmpty() ? "No owner recorded" : String.join(": ", parts);
+        return owners;
     }
 
     /** The financial year of a day, as {@code 2020-21}. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -312,9 +311,7 @@ class RisksController {
     }
 
     private Map<Long, String> owners(CanopyUser user, List<Risk> all) {
-        var owners = new LinkedHashMap<Long, String>();
-        all.forEach(r -> owners.put(r.id(), risks.ownerText(user.partnershipId(), r)));
-        return owners;
+        return risks.owners(user.partnershipId(), all);
     }
 
     private static Map<String, Object> form(MultiValueMap<String, String> params) {
