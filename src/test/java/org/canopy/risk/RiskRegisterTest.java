@@ -156,6 +156,14 @@ class RiskRegisterTest {
         assertThat(jdbc.sql("select count(*) from risk where id = ? and (current_likelihood is not null or inherent_likelihood is not null)")
                 .param(a).query(Integer.class).single()).isZero();
         assertThat(page("viewer", "/risks/" + a)).contains("Not scored");
+
+        int risks = count();
+        String identifier = add("coordinator", "Ring 020 7946 0958 about the family", null).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(identifier).contains("There is a problem").contains("The risk contains what looks like");
+        assertThat(count()).isEqualTo(risks);
+        review("coordinator", a, LocalDate.now().toString(), "Email someone@example.com", "", "").andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from risk_review where risk_id = ?").param(a).query(Integer.class).single()).isZero();
     }
 
     @Test
