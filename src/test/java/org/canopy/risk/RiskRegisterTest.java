@@ -255,6 +255,9 @@ class RiskRegisterTest {
         assertThat(risk).contains("Public health worked with NHS digital to ensure this was correct")
                 .contains("At the fortnightly risk meetings, March to July 2020").contains("In 2020-21")
                 .contains("Not scored: the annual report gives no score").contains("No owner recorded");
+        // The longer-term risks were built into the priorities set in 2020: each is linked to its 2021 priority.
+        assertThat(page("viewer", "/risks/" + id("The increase of domestic abuse")))
+                .contains("Domestic Abuse and the Impact on Children and Young People");
         var list = json.readTree(mvc.perform(get("/api/v1/risks").with(Requests.user("viewer"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
         assertThat(list.size()).isEqualTo(9);
