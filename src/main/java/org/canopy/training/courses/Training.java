@@ -355,9 +355,13 @@ public class Training {
 
     public List<Charge> charges(long partnershipId) {
         return byAgency(partnershipId).stream().filter(r -> r.didNotAttend() > 0)
-                .map(r -> new Charge(r.name(), r.didNotAttend(), settings.nonAttendanceCharge().multiply(BigDecimal.valueOf(r.didNotAttend()))
-                        .setScale(2)))
+                .map(r -> new Charge(r.name(), r.didNotAttend(), chargeFor(settings, r.didNotAttend())))
                 .toList();
+    }
+
+    /** The charge for an agency's non-attendances, exact in pounds and pence. */
+    public static BigDecimal chargeFor(TrainingSettings settings, int didNotAttend) {
+        return settings.nonAttendanceCharge().multiply(BigDecimal.valueOf(didNotAttend)).setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     // ---- changes

@@ -145,7 +145,7 @@ class TrainingController {
         var session = training.session(p, id);
         var course = training.course(p, session.courseId());
         var bookings = training.bookings(p, id);
-        model.addAttribute("session", session);
+        model.addAttribute("sitting", session);
         model.addAttribute("course", course);
         model.addAttribute("placed", bookings.stream().filter(Training.Booking::holdsPlace).toList());
         model.addAttribute("waiting", bookings.stream().filter(b -> b.status().equals("WAITING")).toList());
@@ -217,7 +217,7 @@ class TrainingController {
         var booking = training.booking(p, id);
         var session = training.session(p, booking.sessionId());
         model.addAttribute("booking", booking);
-        model.addAttribute("session", session);
+        model.addAttribute("sitting", session);
         model.addAttribute("course", training.course(p, session.courseId()));
         model.addAttribute("dueFrom", Training.dueFrom(session));
         model.addAttribute("dueUntil", Training.dueUntil(session));
