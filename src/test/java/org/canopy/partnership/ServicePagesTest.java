@@ -35,9 +35,9 @@ class ServicePagesTest {
 
     @Test
     void eachModuleContributesItsEntryInOrder() throws Exception {
-        assertThat(navigation("viewer", "/dashboard")).isEqualTo("Plans, My updates, Data, Learning, Arrangements, Executive, Groups, Scrutiny | Data");
+        assertThat(navigation("viewer", "/dashboard")).isEqualTo("Plans, My updates, Data, Learning, Arrangements, Executive, Groups, Scrutiny, Funding | Data");
         assertThat(navigation("coordinator", "/data/quality"))
-                .isEqualTo("Plans, My updates, Data, Learning, Arrangements, Executive, Groups, Scrutiny, Administration | Data");
+                .isEqualTo("Plans, My updates, Data, Learning, Arrangements, Executive, Groups, Scrutiny, Funding, Administration | Data");
         assertThat(navigation("viewer", "/plans")).endsWith("| Plans");
     }
 
