@@ -25,7 +25,7 @@ class FundingJourneyBrowserTest extends BrowserJourney {
         assertThat(coordinator.locator("h1")).hasText("Funding");
         assertThat(coordinator.locator("main")).containsText("A deficit of £10,820.00");
         Browser.assertAccessible(coordinator);
-        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2020-21")).click();
+        coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2020-21").setExact(true)).click();
         assertThat(coordinator.locator("main")).containsText("£204,550.00");
         assertThat(coordinator.locator("main")).containsText("£215,370.00");
         Browser.assertAccessible(coordinator);
