@@ -262,6 +262,29 @@ class FundingTest {
     }
 
     @Test
+    void aSecondWriterIsToldOfTheFirstsChangeAndTheHistoryHoldsBothAmounts() throws Exception {
+        addYear();
+        contribution("CAFCASS", "550");
+        long id = jdbc.sql("select id from funding_contribution where agency_id = ? and year_id in (select id from funding_year where financial_year = ?)")
+                .params(agency("CAFCASS"), YEAR).query(Long.class).single();
+        assertThat(page("coordinator", "/funding/" + YEAR + "/contributions/" + id)).contains("Change the contribution of CAFCASS", "550.00");
+        form(post("/funding/" + YEAR + "/contributions/" + id).param("received", "600").param("version", "0"), "coordinator");
+        String stale = form(post("/funding/" + YEAR + "/contributions/" + id).param("received", "700").param("version", "0"), "coordinator");
+        assertThat(stale).contains("There is a problem", "Someone else changed this contribution since you opened it");
+        assertThat(jdbc.sql("select received from funding_contribution where id = ?").param(id).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("600");
+        String history = null;
+        for (int i = 0; i < 50 && history == null; i++) {
+            history = jdbc.sql("select summary from audit_event where record_type = 'funding contribution' and record_id = ? and action = 'changed'")
+                    .param(String.valueOf(id)).query(String.class).optional().orElse(null);
+            if (history == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(history).contains("received £550.00 to £600.00");
+    }
+
+    @Test
     void anotherPartnershipSeesNothing() throws Exception {
         jdbc.sql("insert into partnership (name, area) values ('Other Funding Partnership', 'Elsewhere')").update();
         jdbc.sql("""
