@@ -22,7 +22,7 @@ public class DemoBudget {
     static final String YEAR = "2020-21";
     static final String IN_KIND = "The partners will often give their time and resources in kind to support the functioning of the"
             + " partnership. Which includes, chairing and participating in sub/task and finish groups, conducting reviews, audits,"
-            + " leading and attending workshops and analysing and submitting data. (2020-21 annual report)";
+            + " leading and attending workshops and analysing and submitting data.";
 
     /** The report's agency, the demo agency it is, and the amount. */
     static final List<Object[]> INCOME = List.of(
