@@ -35,9 +35,9 @@ class ServicePagesTest {
 
     @Test
     void eachModuleContributesItsEntryInOrder() throws Exception {
-        assertThat(navigation("viewer", "/dashboard")).isEqualTo("Plans, My updates, Data, Learning, Children&#39;s voice, Arrangements, Executive, Groups, Scrutiny, Risks, Training | Data");
+        assertThat(navigation("viewer", "/dashboard")).isEqualTo("Plans, My updates, Data, Learning, Children&#39;s voice, Arrangements, Executive, Groups, Scrutiny, Risks, Funding, Training | Data");
         assertThat(navigation("coordinator", "/data/quality"))
-                .isEqualTo("Plans, My updates, Data, Learning, Children&#39;s voice, Arrangements, Executive, Groups, Scrutiny, Risks, Training, Administration | Data");
+                .isEqualTo("Plans, My updates, Data, Learning, Children&#39;s voice, Arrangements, Executive, Groups, Scrutiny, Risks, Funding, Training, Administration | Data");
         assertThat(navigation("viewer", "/plans")).endsWith("| Plans");
     }
 

@@ -84,6 +84,29 @@ class PrioritySettingApiController {
         return RoundJson.of(setting.round(user, id));
     }
 
+    /** What chose the priority (API.md): each evidence item's kind, and the title and link of what it cites, or its description. */
+    @GetMapping("/api/v1/priorities/{id}/evidence")
+    List<java.util.Map<String, Object>> evidence(@AuthenticationPrincipal CanopyUser user, @PathVariable long id) {
+        var rows = new java.util.ArrayList<java.util.Map<String, Object>>();
+        for (var e : thread(user, id).chosenBy()) {
+            if (e.citations().isEmpty()) {
+                rows.add(row(e.kind(), e.description(), null));
+            }
+            for (var c : e.citations()) {
+                rows.add(row(e.kind(), c.title(), c.href()));
+            }
+        }
+        return rows;
+    }
+
+    private static java.util.Map<String, Object> row(String kind, String title, String link) {
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("kind", kind);
+        json.put("title", title);
+        json.put("link", link);
+        return json;
+    }
+
     @GetMapping("/api/v1/priorities/{id}/thread")
     ThreadJson thread(@AuthenticationPrincipal CanopyUser user, @PathVariable long id) {
         for (var summary : plans.plans(user.partnershipId())) {

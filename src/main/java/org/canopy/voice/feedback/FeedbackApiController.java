@@ -26,15 +26,37 @@ class FeedbackApiController {
         this.responses = responses;
     }
 
-    /** The log's items, filtered by {@code year} (2020-21), {@code theme} (id) and {@code source} (ENGAGEMENT_GROUP...). */
+    /**
+     * The log's items (API.md), filtered by {@code year} (2020-21), {@code theme} (id), {@code source} (ENGAGEMENT_GROUP...)
+     * and {@code priority} (id, directly or through a theme), each with the responses to it.
+     */
     @GetMapping
     List<Map<String, Object>> list(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String theme, @RequestParam(required = false) String source) {
+            @RequestParam(required = false) String theme, @RequestParam(required = false) String source,
+            @RequestParam(required = false) String priority) {
         long p = user.partnershipId();
         var tags = log.themesByItem(p);
         var priorities = log.prioritiesByItem(p);
-        return log.items(p, FeedbackLog.Filter.of(year, source, theme, null, null)).stream()
-                .map(i -> json(i, tags.getOrDefault(i.id(), List.of()), priorities.getOrDefault(i.id(), List.of()))).toList();
+        var answered = new java.util.HashMap<Long, List<Map<String, Object>>>();
+        for (var r : responses.all(p)) {
+            if (r.feedbackId() != null) {
+                answered.computeIfAbsent(r.feedbackId(), k -> new java.util.ArrayList<>()).add(brief(r));
+            }
+        }
+        return log.items(p, FeedbackLog.Filter.of(year, source, theme, null, priority)).stream().map(i -> {
+            var json = json(i, tags.getOrDefault(i.id(), List.of()), priorities.getOrDefault(i.id(), List.of()));
+            json.put("responses", answered.getOrDefault(i.id(), List.of()));
+            return (Map<String, Object>) json;
+        }).toList();
+    }
+
+    /** A response as API.md gives it beside an item: what was done, when, by whom. */
+    private static Map<String, Object> brief(Responses.Response r) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("text", r.done());
+        json.put("date", r.doneOn());
+        json.put("by", r.doneBy());
+        return json;
     }
 
     @GetMapping("/{id:\\d+}")
@@ -68,6 +90,7 @@ class FeedbackApiController {
     private static Map<String, Object> json(FeedbackLog.Item i, List<FeedbackLog.Tag> themes, List<FeedbackLog.Tag> priorities) {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", i.id());
+        json.put("text", i.words());
         json.put("words", i.words());
         json.put("ownWords", i.ownWords());
         json.put("source", i.source().name());
@@ -79,7 +102,10 @@ class FeedbackApiController {
         json.put("heardWhen", i.heardWhen());
         json.put("heardIn", i.heardIn());
         json.put("context", i.context());
-        json.put("themes", themes.stream().map(t -> Map.of("id", t.id(), "name", t.name(), "taggedBy", t.taggedBy())).toList());
+        // API.md's date: the day heard, or the period's words when only that is known.
+        json.put("date", i.heardOn() != null ? i.heardOn().toString() : i.heardWhen() != null ? i.heardWhen() : i.heardIn());
+        json.put("themes", themes.stream().map(FeedbackLog.Tag::name).toList());
+        json.put("themeTags", themes.stream().map(t -> Map.of("id", t.id(), "name", t.name(), "taggedBy", t.taggedBy())).toList());
         json.put("priorityIds", priorities.stream().map(FeedbackLog.Tag::id).toList());
         json.put("version", i.version());
         return json;

@@ -138,6 +138,11 @@ class PrioritySettingTest {
         assertThat(api.get("title").asString()).isEqualTo("Domestic Abuse and the Impact on Children and Young People");
         assertThat(api.get("strands").size()).isEqualTo(6);
         assertThat(api.get("chosenBy").size()).isGreaterThanOrEqualTo(2);
+        // What chose it (API.md), what children said among it: the round cites the voice module's themes.
+        String evidence = mvc.perform(get("/api/v1/priorities/" + daId + "/evidence").with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(evidence).contains("\"kind\":\"CHILDREN_FEEDBACK\"").contains("\"link\":\"/voice/themes/")
+                .contains("\"kind\":\"DATA_DASHBOARD\"");
     }
 
     @Test
@@ -276,5 +281,6 @@ class PrioritySettingTest {
                 .getContentAsString()).isEqualTo("[]");
         long daId = jdbc.sql("select id from plan_priority where plan_id = ? and number = 1").param(plan2021()).query(Long.class).single();
         mvc.perform(get("/api/v1/priorities/" + daId + "/thread").with(Requests.user("elsewhereset"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/priorities/" + daId + "/evidence").with(Requests.user("elsewhereset"))).andExpect(status().isNotFound());
     }
 }

@@ -296,6 +296,20 @@ class FeedbackLogTest {
         assertThat(Pattern.compile("\"speaker\":\"PARTNER\"").matcher(partners).results().count()).isEqualTo(25);
         assertThat(mvc.perform(get("/api/v1/feedback/themes").with(Requests.user("viewer"))).andReturn().getResponse().getContentAsString())
                 .contains("\"name\":\"Support for partners\"");
+        // API.md's shape: text, date, theme names, priority ids and the responses to each item; filtered by priority.
+        long priority = jdbc.sql("select p.id from plan_priority p join plan l on l.id = p.plan_id where l.title = 'THSCP priorities from 2021'"
+                + " and p.title like 'Domestic Abuse%'").query(Long.class).single();
+        String bearing = mvc.perform(get("/api/v1/feedback?priority=" + priority).with(Requests.user("viewer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(bearing).contains("\"text\":\"Want to hear from people who have been through Domestic Abuse\"")
+                .contains("\"priorityIds\":[" ).contains("\"responses\":[").doesNotContain("Gaming addictions");
+        String ppe = mvc.perform(get("/api/v1/feedback").with(Requests.user("viewer"))).andReturn().getResponse().getContentAsString();
+        assertThat(ppe).contains("\"by\":").contains("\"themes\":[\"");
+        // "You said, we did" for anyone, without credentials and without internal detail.
+        String published = mvc.perform(get("/api/v1/public/you-said-we-did")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(published).contains("\"youSaid\":").contains("\"weDid\":").contains("PPE").doesNotContain("recordedBy")
+                .doesNotContain("evidence");
         String csv = mvc.perform(get("/voice/feedback/export.csv?speaker=PARTNER").with(Requests.signedIn(users, "viewer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv).contains("What was said").contains("Food poverty").doesNotContain("Feeling isolated");
