@@ -269,6 +269,8 @@ class TrainingTest {
         String overview = page("viewer", "/training");
         assertThat(overview).contains("Online safeguarding training, opened to volunteers and partners").contains("Mental health first aid")
                 .contains("Violence against women and girls (VAWG) training").contains("What reflective supervision looks like");
+        assertThat(overview).contains("The training program needs to be firmly linked to training needs and informed by priorities.")
+                .contains("The feedback will form part of the analysis to set the training program for 21-22.");
         assertThat(section(overview, "id=\"unanswered\"")).contains("anaphylaxis").doesNotContain("reflective supervision looks like");
         String reports = page("viewer", "/training/reports");
         assertThat(section(reports, "id=\"stated\"")).contains("16 workers trained as mental health first aiders in 20/21")

@@ -231,6 +231,14 @@ public class Training {
         return (int) bookings(partnershipId, sessionId).stream().filter(Booking::holdsPlace).count();
     }
 
+    /** What the partnership's documents say about the programme, as quoted, with where. */
+    public record Note(String text, String source) {
+    }
+
+    public List<Note> notes(long partnershipId) {
+        return jdbc.sql("select text, source from training_note where partnership_id = ? order by id").param(partnershipId).query(Note.class).list();
+    }
+
     public List<Need> needs(long partnershipId) {
         return jdbc.sql("select id, source_kind, source_ref, source_title, source_href, description, version from training_need "
                 + "where partnership_id = ? order by id").param(partnershipId).query(Need.class).list();

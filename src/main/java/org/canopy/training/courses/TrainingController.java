@@ -66,6 +66,7 @@ class TrainingController {
         model.addAttribute("placesLeft", left);
         model.addAttribute("unanswered", training.needs(p).stream().filter(n -> byNeed.getOrDefault(n.id(), List.of()).isEmpty()).toList());
         model.addAttribute("due", training.evaluationsDue(p));
+        model.addAttribute("notes", training.notes(p));
         model.addAttribute("needs", training.needs(p));
         model.addAttribute("priorities", training.priorities(p));
         model.addAttribute("chosenNeeds", List.of());

@@ -39,6 +39,10 @@ class TrainingDemoLoader implements TrainingDemo {
 
     @Override
     public void load(long partnershipId) {
+        note(partnershipId, "The training program needs to be firmly linked to training needs and informed by priorities.",
+                REPORT + ", the independent scrutineer: work still needed");
+        note(partnershipId, "The feedback will form part of the analysis to set the training program for 21-22.",
+                REPORT + ", on the feedback gathered from children and young people");
         Long council = agencies.byName(partnershipId, "London Borough of Tower Hamlets").map(a -> a.id()).orElse(null);
         course(partnershipId, "Online safeguarding training, opened to volunteers and partners", null, council, "ONLINE", null,
                 REPORT + ": volunteers were taking on a lot more work to support families; the THSCP ensured the local authority "
@@ -64,6 +68,11 @@ class TrainingDemoLoader implements TrainingDemo {
         need(partnershipId, find(citable, "Kamrul"), "Serious case review: Kamrul",
                 "Improvement in training around anaphylaxis, and awareness of asthma and anaphylaxis (" + REPORT
                         + ", lessons from the review).");
+    }
+
+    private void note(long partnershipId, String text, String source) {
+        jdbc.sql("insert into training_note (partnership_id, text, source, created_by) values (?, ?, ?, 'demo')")
+                .params(partnershipId, text, source).update();
     }
 
     private static Optional<ThreadEntry> find(List<ThreadEntry> citable, String pseudonym) {
