@@ -245,6 +245,21 @@ class TrainingTest {
     }
 
     @Test
+    void aStaleEditIsAConflictAndEveryChangeIsInTheHistory() throws Exception {
+        long course = course("Versioned course");
+        mvc.perform(post("/training/courses/" + course).with(Requests.signedIn(users, "chair")).with(csrf()).param("title", "Renamed course")
+                .param("audience", "MANAGERS").param("format", "ONLINE").param("version", "0")).andExpect(status().is3xxRedirection());
+        String stale = mvc.perform(post("/training/courses/" + course).with(Requests.signedIn(users, "coordinator")).with(csrf())
+                .param("title", "Stale rename").param("audience", "MANAGERS").param("format", "ONLINE").param("version", "0"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("Someone else changed this course");
+        assertThat(jdbc.sql("select title from training_course where id = ?").param(course).query(String.class).single())
+                .isEqualTo("Renamed course");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'training course' and record_id = ?")
+                .param(String.valueOf(course)).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void anotherPartnershipSeesNothing() throws Exception {
         long course = course("Ours alone");
         long session = session(course, 5, LocalDate.now(clock).plusWeeks(1));
