@@ -295,7 +295,26 @@ class TrainingTest {
         assertThat(jdbc.sql("select count(*) from training_booking where partnership_id = ?").param(partnership).query(Integer.class).single())
                 .isZero();
         String needs = page("viewer", "/training/needs");
-        assertThat(needs).contains("Serious case review: Ollie").contains("Serious case review: Kamrul");
+        // The needs cite the one action plan's recommendations, linked to them.
+        assertThat(needs).contains("social workers were supported and provided with reflective supervision")
+                .contains("href=\"/learning/action-plan/");
+        assertThat(jdbc.sql("select count(*) from training_need where created_by = 'demo' and source_kind = 'RECOMMENDATION'")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theDemoCourseAnsweringTheActionPlansNeedIsBookedByAnAgencyAndItsAttendanceReadByAgency() throws Exception {
+        long course = jdbc.sql("select id from training_course where title = 'What reflective supervision looks like'").query(Long.class).single();
+        assertThat(page("viewer", "/training/courses/" + course)).contains("Social workers supported and provided with reflective supervision");
+        long session = session(course, 12, LocalDate.now(clock));
+        // The council's contributor books their own social worker; the coordinator records attendance at the session.
+        book("council", session, "Sam Social", null).andExpect(status().is3xxRedirection());
+        long sam = booking("Sam Social");
+        assertThat(statusOf("Sam Social")).isEqualTo("BOOKED");
+        mvc.perform(post("/training/sessions/" + session + "/attendance").with(Requests.signedIn(users, "coordinator")).with(csrf())
+                .param("attendance-" + sam, "ATTENDED")).andExpect(status().is3xxRedirection());
+        String byAgency = section(page("viewer", "/training/reports"), "id=\"by-agency\"");
+        assertThat(byAgency).contains(agencyName("council"));
     }
 
     private long course(String title) throws Exception {

@@ -52,9 +52,7 @@ class LearningThread implements PriorityThread {
         var shown = LearningAccess.shown(access.mayReadCases(user), plan.recommendations(user.partnershipId()));
         for (var r : shown) {
             if (r.themes().stream().anyMatch(t -> t.strip().toLowerCase(Locale.UK).equals(title))) {
-                StatusTag status = r.statusOn(today);
-                entries.add(new ThreadEntry(ThreadStrand.LEARNING, "RECOMMENDATION", String.valueOf(r.id()), r.text(),
-                        "From " + r.sourceLabel(), "/learning/action-plan/" + r.id(), status.label()));
+                entries.add(recommendation(r, r.statusOn(today)));
             }
         }
         for (var a : audits.audits(user.partnershipId())) {
@@ -70,6 +68,9 @@ class LearningThread implements PriorityThread {
         long p = user.partnershipId();
         var entries = new ArrayList<ThreadEntry>();
         audits.audits(p).forEach(a -> entries.add(audit(a)));
+        // The one action plan's recommendations, as its page shows them to this person (a training need cites one).
+        var today = plan.today();
+        LearningAccess.shown(access.mayReadCases(user), plan.recommendations(p)).forEach(r -> entries.add(recommendation(r, r.statusOn(today))));
         for (var r : reviews.reviews(p)) {
             entries.add(new ThreadEntry(ThreadStrand.LEARNING, "REVIEW", "scr-" + r.id(), "Serious case review: " + r.pseudonym(),
                     null, "/learning/serious-case-reviews/" + r.id(), null));
@@ -86,6 +87,11 @@ class LearningThread implements PriorityThread {
             }
         }
         return entries;
+    }
+
+    private static ThreadEntry recommendation(ActionPlan.Recommendation r, StatusTag status) {
+        return new ThreadEntry(ThreadStrand.LEARNING, "RECOMMENDATION", String.valueOf(r.id()), r.text(), "From " + r.sourceLabel(),
+                "/learning/action-plan/" + r.id(), status.label());
     }
 
     private static ThreadEntry audit(Audits.Audit a) {

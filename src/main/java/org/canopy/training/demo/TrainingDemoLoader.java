@@ -56,16 +56,18 @@ class TrainingDemoLoader implements TrainingDemo {
                         + "tackling violence against women and girls\u201d; " + REPORT + ": the THSCP opened and advertised all VAWG "
                         + "training to the wider partnership.");
 
-        // The needs the serious case reviews' responses name, cited from the learning module's records where it holds them.
+        // The needs the serious case reviews' responses name, cited from the one action plan's recommendations (else the review)
+        // where the learning module holds them.
         var reader = new CanopyUser(0, partnershipId, "demo", "Demo", Role.ADMINISTRATOR, null, null, true, false, null);
         var citable = threads.stream().flatMap(t -> t.citable(reader).stream()).toList();
-        Long supervision = need(partnershipId, find(citable, "Ollie"), "Serious case review: Ollie",
+        Long supervision = need(partnershipId, recommendation(citable, "reflective supervision").or(() -> find(citable, "Ollie")),
+                "Serious case review: Ollie",
                 "Social workers supported and provided with reflective supervision: training about what reflective supervision looks "
                         + "like (" + REPORT + ", lessons from the review).");
         long reflective = course(partnershipId, "What reflective supervision looks like", null, null, null, null,
                 REPORT + ", the response to the review of Ollie: \u201cTraining is provided about what reflective supervision looks like.\u201d");
         jdbc.sql("insert into training_course_need (course_id, need_id) values (?, ?)").params(reflective, supervision).update();
-        need(partnershipId, find(citable, "Kamrul"), "Serious case review: Kamrul",
+        need(partnershipId, recommendation(citable, "anaphylaxis").or(() -> find(citable, "Kamrul")), "Serious case review: Kamrul",
                 "Improvement in training around anaphylaxis, and awareness of asthma and anaphylaxis (" + REPORT
                         + ", lessons from the review).");
     }
@@ -73,6 +75,11 @@ class TrainingDemoLoader implements TrainingDemo {
     private void note(long partnershipId, String text, String source) {
         jdbc.sql("insert into training_note (partnership_id, text, source, created_by) values (?, ?, ?, 'demo')")
                 .params(partnershipId, text, source).update();
+    }
+
+    private static Optional<ThreadEntry> recommendation(List<ThreadEntry> citable, String words) {
+        return citable.stream().filter(e -> "RECOMMENDATION".equals(e.kind()) && e.title().toLowerCase(java.util.Locale.UK).contains(words))
+                .findFirst();
     }
 
     private static Optional<ThreadEntry> find(List<ThreadEntry> citable, String pseudonym) {
