@@ -29,4 +29,10 @@ public class Dates {
         var uk = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(UK);
         return DATE.format(uk) + " at " + TIME.format(uk).toLowerCase(Locale.UK);
     }
+
+    /** The financial year (April to March) a day falls in, as "2020-21": the year the partnership plans, funds and reports by. */
+    public static String financialYear(LocalDate day) {
+        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
 }

@@ -315,6 +315,17 @@ class TrainingTest {
                 .param("attendance-" + sam, "ATTENDED")).andExpect(status().is3xxRedirection());
         String byAgency = section(page("viewer", "/training/reports"), "id=\"by-agency\"");
         assertThat(byAgency).contains(agencyName("council"));
+        // The same by API (API.md), for the session's financial year; none for a year without sessions.
+        var day = LocalDate.now(clock);
+        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+        String year = start + "-" + String.format("%02d", (start + 1) % 100);
+        String attendance = mvc.perform(get("/api/v1/training/attendance?year=" + year).with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(attendance).isEqualTo("[{\"agencyId\":" + agency("council") + ",\"booked\":1,\"attended\":1,\"didNotAttend\":0}]");
+        assertThat(mvc.perform(get("/api/v1/training/attendance?year=2001-02").with(Requests.user("viewer"))).andReturn().getResponse()
+                .getContentAsString()).isEqualTo("[]");
+        assertThat(mvc.perform(get("/api/v1/training/courses").with(Requests.user("viewer"))).andReturn().getResponse()
+                .getContentAsString()).contains("\"booked\":1").contains("\"date\":\"" + day + "\"");
     }
 
     private long course(String title) throws Exception {

@@ -339,7 +339,7 @@ public class Risks {
         int changed = jdbc.sql("""
                 update risk set status = 'CLOSED', closing_note = ?, closed_on = ?, closed_in = ?, version = version + 1
                 where id = ? and partnership_id = ? and version = ?""")
-                .params(n, today, financialYear(today), id, user.partnershipId(), version).update();
+                .params(n, today, org.canopy.web.Dates.financialYear(today), id, user.partnershipId(), version).update();
         conflict(changed);
         var after = find(user.partnershipId(), id);
         events.publishEvent(RecordChanged.by(user, "risk", id, "closed", "Closed the risk " + after.title(), before, after));
@@ -450,12 +450,6 @@ public class Risks {
             owners.put(r.id(), parts.isEmpty() ? "No owner recorded" : String.join(": ", parts));
         }
         return owners;
-    }
-
-    /** The financial year of a day, as {@code 2020-21}. */
-    static String financialYear(LocalDate day) {
-        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-        return start + "-" + String.format("%02d", (start + 1) % 100);
     }
 
     private Risk escalateIfOver(String actor, Risk r) {

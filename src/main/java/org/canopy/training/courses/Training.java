@@ -319,6 +319,28 @@ public class Training {
 
     // ---- reports
 
+    /** Places held, attended and missed by agency (API.md), for sessions in the financial year given ("2021-22"), or all. */
+    public List<AgencyAttendance> attendance(long partnershipId, String year) {
+        var starts = sessions(partnershipId, null).stream().collect(Collectors.toMap(Session::id, Session::startsAt));
+        var byAgency = new java.util.TreeMap<Long, int[]>();
+        for (var b : allBookings(partnershipId)) {
+            var at = starts.get(b.sessionId());
+            if (!b.holdsPlace() || at == null || (year != null && !year.equals(org.canopy.web.Dates.financialYear(at.toLocalDate())))) {
+                continue;
+            }
+            var counts = byAgency.computeIfAbsent(b.agencyId(), k -> new int[3]);
+            counts[0]++;
+            counts[1] += "ATTENDED".equals(b.attendance()) ? 1 : 0;
+            counts[2] += "DID_NOT_ATTEND".equals(b.attendance()) ? 1 : 0;
+        }
+        return byAgency.entrySet().stream().map(e -> new AgencyAttendance(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+    }
+
+    /** One agency's places held, attended and missed. */
+    public record AgencyAttendance(long agencyId, int booked, int attended, int didNotAttend) {
+    }
+
     public List<ReportRow> byAgency(long partnershipId) {
         var names = agencyNames(partnershipId);
         return report(partnershipId, b -> List.of(names.getOrDefault(b.agencyId(), "Unknown agency")));

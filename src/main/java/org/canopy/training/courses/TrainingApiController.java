@@ -40,10 +40,20 @@ class TrainingApiController {
             m.put("statedSource", c.statedSource());
             m.put("needIds", training.courseNeeds(c.id()).stream().sorted().toList());
             m.put("priorityIds", training.coursePriorities(c.id()).stream().sorted().toList());
-            m.put("sessions", training.sessions(p, c.id()).stream().map(s -> Map.of("id", s.id(), "startsAt", s.startsAt().toString(),
-                    "place", s.place(), "capacity", s.capacity(), "placesLeft", s.capacity() - training.placesTaken(p, s.id()))).toList());
+            m.put("sessions", training.sessions(p, c.id()).stream().map(s -> {
+                int booked = training.placesTaken(p, s.id());
+                return Map.of("id", s.id(), "date", s.startsAt().toLocalDate().toString(), "startsAt", s.startsAt().toString(),
+                        "place", s.place(), "capacity", s.capacity(), "booked", booked, "placesLeft", s.capacity() - booked);
+            }).toList());
             return (Map<String, Object>) m;
         }).toList();
+    }
+
+    /** Attendance by agency (API.md), for the financial year named by {@code year} ("2021-22") or for all sessions. */
+    @GetMapping("/api/v1/training/attendance")
+    List<Training.AgencyAttendance> attendance(@AuthenticationPrincipal CanopyUser user,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String year) {
+        return training.attendance(user.partnershipId(), year);
     }
 
     @GetMapping("/api/v1/training/sessions/{id}")

@@ -112,8 +112,7 @@ public class FeedbackLog {
 
     /** The financial year (April to March) a day falls in, as "2020-21". */
     public static String financialYear(LocalDate day) {
-        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-        return start + "-" + String.format("%02d", (start + 1) % 100);
+        return org.canopy.web.Dates.financialYear(day);
     }
 
     /** Whether the text is a financial year as Canopy writes it ("2020-21"). */

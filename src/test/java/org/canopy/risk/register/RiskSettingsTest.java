@@ -32,8 +32,8 @@ class RiskSettingsTest {
         assertThat(new Score(3, 3).zone()).isEqualTo(Score.Zone.MEDIUM);
         assertThat(new Score(4, 4).zone()).isEqualTo(Score.Zone.HIGH);
         assertThat(new Score(4, 5).zone()).isEqualTo(Score.Zone.VERY_HIGH);
-        assertThat(Risks.financialYear(java.time.LocalDate.of(2021, 3, 31))).isEqualTo("2020-21");
-        assertThat(Risks.financialYear(java.time.LocalDate.of(2021, 4, 1))).isEqualTo("2021-22");
-        assertThat(Risks.financialYear(java.time.LocalDate.of(2099, 4, 1))).isEqualTo("2099-00");
+        assertThat(org.canopy.web.Dates.financialYear(java.time.LocalDate.of(2021, 3, 31))).isEqualTo("2020-21");
+        assertThat(org.canopy.web.Dates.financialYear(java.time.LocalDate.of(2021, 4, 1))).isEqualTo("2021-22");
+        assertThat(org.canopy.web.Dates.financialYear(java.time.LocalDate.of(2099, 4, 1))).isEqualTo("2099-00");
     }
 }
