@@ -32,6 +32,8 @@ class ScrutinyJourneyBrowserTest extends BrowserJourney {
         assertThat(scrutineer.locator("main")).containsText("Peer review of the rapid review process");
         Browser.assertAccessible(scrutineer);
         scrutineer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Peer review of the rapid review process")).click();
+        // axe-core reads the page it is given: wait until the activity's own page has loaded, not the list it left.
+        assertThat(scrutineer.locator("h1")).containsText("Peer review of the rapid review process");
         Browser.assertAccessible(scrutineer);
 
         scrutineer.navigate(url("/scrutiny/statement"));
@@ -74,6 +76,7 @@ class ScrutinyJourneyBrowserTest extends BrowserJourney {
         scrutineer.navigate(challenge);
         scrutineer.getByLabel("Yes").check();
         scrutineer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record your view")).click();
+        assertThat(scrutineer.locator(".govuk-notification-banner--success")).containsText("Your view of the response was recorded");
         Browser.assertAccessible(scrutineer);
 
         Page executive = browser.newPage();
