@@ -249,10 +249,7 @@ public class DashboardController {
         if (Revalidation.notModified(request, tag)) {
             return;
         }
-        byte[] svg = drawn.get(tag, key -> draw.get().getBytes(StandardCharsets.UTF_8));
-        response.setContentType("image/svg+xml");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getOutputStream().write(svg);
+        org.canopy.web.SvgImage.write(response, drawn.get(tag, key -> draw.get().getBytes(StandardCharsets.UTF_8)));
     }
 
     @GetMapping("/dashboard/export.csv")

@@ -276,10 +276,13 @@ class TrainingController {
 
     @GetMapping(value = "/training/reports/{by:agency|course|priority}.svg", produces = "image/svg+xml")
     void chart(@AuthenticationPrincipal CanopyUser user, @PathVariable String by, HttpServletResponse response) throws IOException {
-        String svg = TrainingChart.attendance("Attendance by " + by, reports(user.partnershipId()).get(by));
-        response.setContentType("image/svg+xml");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getOutputStream().write(svg.getBytes(StandardCharsets.UTF_8));
+        var rows = reports(user.partnershipId()).get(by);
+        org.canopy.web.SvgImage.write(response, org.canopy.reporting.BarChart.horizontal("Attendance by " + by, "Places",
+                rows.stream().map(Training.ReportRow::name).toList(),
+                List.of(new org.canopy.reporting.BarChart.Series("Booked", rows.stream().map(Training.ReportRow::booked).toList()),
+                        new org.canopy.reporting.BarChart.Series("Attended", rows.stream().map(Training.ReportRow::attended).toList()),
+                        new org.canopy.reporting.BarChart.Series("Did not attend", rows.stream().map(Training.ReportRow::didNotAttend).toList())),
+                50));
     }
 
     @GetMapping("/training/bookings.{format}")

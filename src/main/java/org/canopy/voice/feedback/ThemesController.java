@@ -2,7 +2,6 @@ package org.canopy.voice.feedback;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,20 +108,25 @@ class ThemesController {
 
     @GetMapping(value = "/voice/themes/by-year.svg", produces = "image/svg+xml")
     void byYear(@AuthenticationPrincipal CanopyUser user, HttpServletResponse response) throws IOException {
-        svg(response, ThemeChart.bars("Items by theme and financial year", themes.byYear(user.partnershipId()), year -> year));
+        org.canopy.web.SvgImage.write(response, chart("Items by theme and financial year", themes.byYear(user.partnershipId()), year -> year));
     }
 
     @GetMapping(value = "/voice/themes/by-source.svg", produces = "image/svg+xml")
     void bySource(@AuthenticationPrincipal CanopyUser user, HttpServletResponse response) throws IOException {
         var labels = sourceLabels();
-        svg(response, ThemeChart.bars("Items by theme and source", themes.bySource(user.partnershipId()), labels::get));
+        org.canopy.web.SvgImage.write(response, chart("Items by theme and source", themes.bySource(user.partnershipId()), labels::get));
     }
 
-    /** JFreeSVG styles with attributes, so the image gets a CSP of its own: no script, inline style only. */
-    private static void svg(HttpServletResponse response, String svg) throws IOException {
-        response.setContentType("image/svg+xml");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getOutputStream().write(svg.getBytes(StandardCharsets.UTF_8));
+    /** Horizontal bars: one group per theme, one bar per column (a year or a source) named by {@code label}. */
+    private static String chart(String title, FeedbackThemes.Counts counts, java.util.function.Function<String, String> label) {
+        var series = new java.util.ArrayList<org.canopy.reporting.BarChart.Series>();
+        for (int c = 0; c < counts.columns().size(); c++) {
+            int column = c;
+            series.add(new org.canopy.reporting.BarChart.Series(label.apply(counts.columns().get(c)),
+                    counts.rows().values().stream().map(values -> values.get(column)).toList()));
+        }
+        return org.canopy.reporting.BarChart.horizontal(title, "Items", counts.rows().keySet().stream().map(t -> t.name()).toList(), series,
+                Math.max(30, 14 * counts.columns().size()));
     }
 
     static Map<String, String> sourceLabels() {
