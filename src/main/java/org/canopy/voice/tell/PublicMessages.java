@@ -102,7 +102,8 @@ class PublicMessages {
 
     /**
      * Receives a message: refused when {@code address} is over the limit ({@link TooManyMessages}) or the input is
-     * wrong ({@link InvalidInput}, in a child's words); when the honeypot {@code website} is filled, pretends to
+     * wrong ({@link InvalidInput}, in a child's words), or when storing it fails ({@link MessageNotKept}, logged without the
+     * words, and not counted against the sender's limit, since they are asked to try again); when the honeypot {@code website} is filled, pretends to
      * succeed and keeps nothing. Otherwise the message is committed first, then the coordinators are told by email
      * (without the words); a failure telling them is logged without the words and never loses the message.
      */
@@ -131,7 +132,14 @@ class PublicMessages {
             throw new InvalidInput(problems);
         }
         String reference = reference();
-        long id = transaction.execute(status -> store(partnershipId, reference, words, band, priority, helpFirst));
+        long id;
+        try {
+            id = transaction.execute(status -> store(partnershipId, reference, words, band, priority, helpFirst));
+        } catch (RuntimeException e) {
+            // Logged without the words: a database's message can quote the values it was given, so only the kinds are named.
+            log.error("A message from the tell us page could not be stored ({}); the child was asked to try again", causes(e));
+            throw new MessageNotKept();
+        }
         limit.count(address);
         try {
             tellCoordinators(partnershipId, id, helpFirst);
@@ -139,6 +147,18 @@ class PublicMessages {
             log.warn("Message {} from the tell us page is stored, but telling the coordinators failed ({})", id, e.getClass().getName());
         }
         return new Receipt(id, reference, helpFirst);
+    }
+
+    /** The exception's kinds down its causes, with a database's SQL state, never a message (which may quote the words). */
+    static String causes(Throwable e) {
+        var kinds = new StringBuilder();
+        for (Throwable t = e; t != null && kinds.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            kinds.append(kinds.isEmpty() ? "" : " caused by ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                kinds.append(" (SQL state ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return kinds.toString();
     }
 
     private long store(long partnershipId, String reference, String words, AgeBand band, Long priority, boolean helpFirst) {

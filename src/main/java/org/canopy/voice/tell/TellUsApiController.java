@@ -2,6 +2,7 @@ package org.canopy.voice.tell;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.canopy.web.InvalidInput;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/v1/public/feedback}: the tell us page for apps, no credentials. The same checks as the page (the
- * privacy guard in a child's words as problem details, the honeypot {@code website}, the sending limit as 429); the
- * answer never repeats the message.
+ * privacy guard in a child's words as problem details, the honeypot {@code website}, the sending limit as 429, a failure to
+ * store as 503 with the help); the answer never repeats the message.
  */
 @RestController
 class TellUsApiController {
@@ -45,14 +46,30 @@ class TellUsApiController {
         json.put("received", true);
         json.put("reference", receipt.reference());
         json.put("helpFirst", receipt.helpFirst());
-        json.put("helpNow", help.lines().stream().map(line -> {
+        json.put("helpNow", helpNow());
+        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+    }
+
+    /** Storing failed on Canopy's side: 503, the help first, and a plain request to send it again. */
+    @ExceptionHandler(MessageNotKept.class)
+    ResponseEntity<ProblemDetail> notKept(MessageNotKept e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Something went wrong on our side, so your"
+                + " message was not kept. It is not your fault. Please send it again, or try again later. If you need help now, call"
+                + " 999 in an emergency, or Childline free on 0800 1111.");
+        problem.setTitle("We could not keep your message");
+        problem.setProperty("helpNow", helpNow());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private List<Map<String, Object>> helpNow() {
+        return help.lines().stream().map(line -> {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("name", line.name());
             entry.put("phone", line.phone());
             entry.put("when", line.when());
-            return entry;
-        }).toList());
-        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+            return (Map<String, Object>) entry;
+        }).toList();
     }
 
     @ExceptionHandler(TooManyMessages.class)

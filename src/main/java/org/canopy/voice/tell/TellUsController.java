@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The tell us page, for anyone without signing in: a child or young person tells the partnership what they want it to
  * know. Refused words are shown back on the form for the child to change (a response, never stored); a sent message is
- * stored before the thank-you page, which comes by post/redirect/get.
+ * stored before the thank-you page, which comes by post/redirect/get. When storing fails, the child is told plainly, the
+ * help first, with their words back in the form to send again.
  */
 @Controller
 class TellUsController {
@@ -67,6 +68,13 @@ class TellUsController {
                 model.addAttribute("helpFirst", DangerWords.in(sent.get("message")));
                 return page(partnership, model);
             });
+        } catch (MessageNotKept e) {
+            // The words come back in the form, so that trying again is one press; the help comes first.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("form", form);
+            model.addAttribute("notKept", true);
+            model.addAttribute("helpFirst", true);
+            return page(partnership, model);
         } catch (TooManyMessages e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("help", help);
