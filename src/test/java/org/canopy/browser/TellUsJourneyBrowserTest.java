@@ -98,4 +98,24 @@ class TellUsJourneyBrowserTest extends BrowserJourney {
         assertThat(child.getByLabel("What you wrote, so you can copy it and send it later")).hasValue("Journey: one more thing about the park");
         Browser.assertAccessible(child);
     }
+
+    @Test
+    void whenStoringFailsTheChildSeesTheHelpFirstAndSendsTheSameWordsAgain() {
+        Page child = browser.newPage();
+        child.setViewportSize(375, 667);
+        child.navigate(url("/public/tell-us"));
+        jdbc.sql("alter table public_message rename to public_message_out_of_reach").update();
+        try {
+            send(child, "Journey: the lights in the underpass are broken");
+            assertThat(child).hasTitle(Pattern.compile("^Error: "));
+            assertThat(child.locator(".govuk-notification-banner").first()).containsText("If you or someone else is not safe right now");
+            assertThat(child.locator("#not-kept")).containsText("We could not keep your message");
+            assertThat(child.getByLabel("What do you want us to know?")).hasValue("Journey: the lights in the underpass are broken");
+            Browser.assertAccessible(child);
+        } finally {
+            jdbc.sql("alter table public_message_out_of_reach rename to public_message").update();
+        }
+        send(child, "Journey: the lights in the underpass are broken");
+        assertThat(child.locator("h1")).hasText("Thank you, we got your message");
+    }
 }
