@@ -111,9 +111,10 @@ message_saves() {
 
 passed=0
 failed=0
-for minute in $(seq 1 "$minutes"); do
+# Minute 0 to the last: saves at the start and at each minute after it, the last one the given time after the start.
+for minute in $(seq 0 "$minutes"); do
   tick=$(date +%s)
-  line="minute $minute ($(( (tick - started) / 60 )) min after start, $(date -u +%H:%M:%S)):"
+  line="minute $minute ($(( tick - started ))s after start, $(date -u +%H:%M:%S)):"
   for module in risk attendance escalation message; do
     if "${module}_saves" "$minute" 2>>"$work/problems"; then
       passed=$((passed + 1)); line+=" $module ok"
