@@ -31,7 +31,6 @@ class AdministrationController {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserAccounts users;
     private final Agencies agencies;
@@ -39,10 +38,12 @@ class AdministrationController {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final OutboxMessages outbox;
+    private final PasswordPolicy passwords;
 
     AdministrationController(UserAccounts users, Agencies agencies, ApiTokens tokens, PasswordEncoder encoder,
-            ApplicationEventPublisher events, OutboxMessages outbox) {
+            ApplicationEventPublisher events, OutboxMessages outbox, PasswordPolicy passwords) {
         this.outbox = outbox;
+        this.passwords = passwords;
         this.users = users;
         this.agencies = agencies;
         this.tokens = tokens;
@@ -103,9 +104,7 @@ class AdministrationController {
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             problems.add(FieldProblem.of("email", "Enter an email address in the correct format, like name@example.org"));
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add(FieldProblem.of("password", "Enter a password of at least " + MIN_PASSWORD_LENGTH + " characters"));
-        }
+        passwords.problem(password).ifPresent(problem -> problems.add(FieldProblem.of("password", problem)));
         Role role = null;
         try {
             role = Role.valueOf(roleName);
