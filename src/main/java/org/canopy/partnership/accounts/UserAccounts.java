@@ -101,6 +101,12 @@ public class UserAccounts implements People {
                 .params(enabled, id, partnershipId).update();
     }
 
+    /** Replaces the person's password hash (the caller has checked the password against the policy). */
+    public void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("update canopy_user set password_hash = ?, version = version + 1 where id = ?").params(passwordHash, id)
+                .update();
+    }
+
     /** Records when the person last signed in. */
     public void recordSuccess(String username) {
         jdbc.sql("update canopy_user set last_signed_in = ? where username = ?")

@@ -49,7 +49,9 @@ class SignInThrottle {
      * Starts a try: it counts as failed from now, so that tries sent at once see each other (the password check takes
      * a moment), then it is refused with the reason if the address or the name there must wait.
      */
-    Attempt begin(String username, String address) throws SignInRefused {
+    Attempt begin(String username, String clientAddress) throws SignInRefused {
+        String address = clientAddress == null || clientAddress.isBlank() ? "unknown"
+                : clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
         Instant now = clock.instant();
         var attempt = new Attempt(address, digest(username), failures.record(address, digest(username), now));
         Optional<String> refusal = refusal(attempt, now);

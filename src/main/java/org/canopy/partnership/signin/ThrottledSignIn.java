@@ -51,10 +51,6 @@ final class ThrottledSignIn implements AuthenticationProvider {
      * {@code server.forward-headers-strategy} is set to trust its forwarded headers (README, production settings).
      */
     static String address(Authentication request) {
-        String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        if (address == null || address.isBlank()) {
-            return "unknown";
-        }
-        return address.length() > 64 ? address.substring(0, 64) : address;
+        return request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 }
