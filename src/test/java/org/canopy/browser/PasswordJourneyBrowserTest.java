@@ -27,9 +27,20 @@ class PasswordJourneyBrowserTest extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
         assertThat(page.locator(".govuk-error-summary")).containsText("That password is on lists of common or leaked passwords");
         Browser.assertAccessible(page);
-        page.getByLabel("First password").fill(FIRST);
+        page.getByLabel("First password").fill("zx8#Lq2!vR9m");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
         assertThat(page.locator(".govuk-notification-banner--success")).containsText("Added Pat Journey (pat.journey)");
+        // Pat forgets it at once: the administrator sets another, under the same rule.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set password for Pat Journey")).click();
+        assertThat(page).hasTitle("Set a new password – Canopy");
+        Browser.assertAccessible(page);
+        page.getByLabel("New password").fill("qwertyuiop123");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(page.locator(".govuk-error-summary")).containsText("That password is on lists of common or leaked passwords");
+        Browser.assertAccessible(page);
+        page.getByLabel("New password").fill(FIRST);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(page.locator(".govuk-notification-banner--success")).containsText("Set a new password for Pat Journey");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
         signInWith(page, "pat.journey", FIRST);

@@ -193,6 +193,33 @@ class SignInAndTokensTest {
                 .param("role", "ADMINISTRATOR")).andExpect(status().isForbidden());
     }
 
+    /** A person who forgot their password gets a new one from the administrator, under the same policy. */
+    @Test
+    void theAdministratorSetsANewPasswordForAPerson() throws Exception {
+        createUser("forgetful");
+        long id = jdbc.sql("select id from canopy_user where username = 'forgetful'").query(Long.class).single();
+        var list = mvc.perform(get("/admin/users").with(Requests.signedIn(users, "coordinator"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(list).contains("href=\"/admin/users/" + id + "/password\">Set password<span class=\"govuk-visually-hidden\"> for forgetful</span>");
+        var refused = mvc.perform(post("/admin/users/" + id + "/password").with(csrf())
+                .with(Requests.signedIn(users, "coordinator")).param("password", "Password123!"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("<title>Error: Set a new password – Canopy</title>")
+                .contains("href=\"#password\">That password is on lists of common or leaked passwords")
+                .doesNotContain("Password123!");
+        mvc.perform(post("/admin/users/" + id + "/password").with(csrf()).with(Requests.signedIn(users, "executive"))
+                .param("password", "plum harbour silent engine")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/" + id + "/password").with(csrf()).with(Requests.signedIn(users, "coordinator"))
+                .param("password", "plum harbour silent engine")).andExpect(redirectedUrl("/admin/users"));
+
+        signIn("forgetful", "a long enough password", "198.51.100.50").andExpect(redirectedUrl("/sign-in?error"));
+        signIn("forgetful", "plum harbour silent engine", "198.51.100.50").andExpect(redirectedUrl("/"));
+        var audit = jdbc.sql("select summary, coalesce(after_state, '') from audit_event where record_type = 'user' "
+                + "and record_id = ? and action = 'password-set'").param(String.valueOf(id))
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).list();
+        assertThat(audit).containsExactly("Set a new password for forgetful|");
+    }
+
     @Test
     void apiTokensAreShownOnceStoredHashedAndCanBeRevoked() throws Exception {
         long viewerId = jdbc.sql("select id from canopy_user where username = 'viewer'").query(Long.class).single();

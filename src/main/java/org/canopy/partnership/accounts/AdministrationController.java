@@ -149,6 +149,33 @@ class AdministrationController {
         return "redirect:/admin/users";
     }
 
+    /** The administrator sets a new password for a person who has forgotten theirs (the policy applies as on creation). */
+    @GetMapping("/admin/users/{id}/password")
+    String passwordForm(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id, Model model) {
+        model.addAttribute("person", users.byId(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The user")));
+        return "partnership/user-password";
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    @Transactional
+    String setPassword(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        var person = users.byId(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The user"));
+        var problem = passwords.problem(password);
+        if (problem.isPresent()) {
+            // The refused password is not put back on the page.
+            return FormSubmission.on(model).refuse(java.util.List.of(FieldProblem.of("password", problem.get())),
+                    () -> passwordForm(admin, id, model));
+        }
+        users.setPasswordHash(admin.partnershipId(), id, encoder.encode(password));
+        // Audited as done, by whom and for whom; never the password or its hash.
+        events.publishEvent(RecordChanged.by(admin, "user", id, "password-set",
+                "Set a new password for " + person.username(), null, null));
+        redirect.addFlashAttribute("success", "Set a new password for " + person.displayName()
+                + ". Give it to them in a safe way and ask them to change it when they sign in");
+        return "redirect:/admin/users";
+    }
+
     @GetMapping("/admin/agencies")
     String agencies(@AuthenticationPrincipal CanopyUser admin, Model model) {
         var all = agencies.all(admin.partnershipId());

@@ -102,9 +102,9 @@ public class UserAccounts implements People {
     }
 
     /** Replaces the person's password hash (the caller has checked the password against the policy). */
-    public void setPasswordHash(long id, String passwordHash) {
-        jdbc.sql("update canopy_user set password_hash = ?, version = version + 1 where id = ?").params(passwordHash, id)
-                .update();
+    public void setPasswordHash(long partnershipId, long id, String passwordHash) {
+        jdbc.sql("update canopy_user set password_hash = ?, version = version + 1 where id = ? and partnership_id = ?")
+                .params(passwordHash, id, partnershipId).update();
     }
 
     /** Records when the person last signed in. */

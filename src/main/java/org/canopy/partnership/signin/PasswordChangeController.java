@@ -79,7 +79,7 @@ class PasswordChangeController {
         }
         String hash = encoder.encode(chosen);
         transaction.executeWithoutResult(tx -> {
-            users.setPasswordHash(me.id(), hash);
+            users.setPasswordHash(me.partnershipId(), me.id(), hash);
             // The audit history says that it changed and who changed it, never the password or its hash.
             events.publishEvent(RecordChanged.by(me, "user", me.id(), "password-changed",
                     me.getUsername() + " changed their own password", null, null));
