@@ -3,8 +3,10 @@ package org.canopy.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -134,6 +136,23 @@ class SignInAndTokensTest {
         passTime(attacker, Duration.ofMinutes(15));
         signIn("locksmith", "a long enough password", attacker).andExpect(redirectedUrl("/"));
         assertThat(failuresFrom(attacker)).isZero();
+    }
+
+    /** HTTP Basic on the API is throttled alike, and says so as problem details. */
+    @Test
+    void theApiIsThrottledLikeTheSignInPage() throws Exception {
+        String address = "203.0.113.40";
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/v1/plans").with(httpBasic("viewer", "wrong")).with(from(address)))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/plans").with(httpBasic("viewer", "demo")).with(from(address)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.title").value("Too many failed sign-ins"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern(
+                        "Too many failed sign-ins. Wait [1-5] seconds and try again.")));
+        mvc.perform(get("/api/v1/plans").with(httpBasic("viewer", "demo")).with(from("198.51.100.40")))
+                .andExpect(status().isOk());
     }
 
     /** An address trying many names (password spraying) is slowed, then refused, without touching other addresses. */

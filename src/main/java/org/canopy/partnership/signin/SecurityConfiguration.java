@@ -101,9 +101,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof SignInRefused refused) {
+                        // Throttled like the sign-in page (signin.SignInThrottle): the client is told to wait.
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", refused.getMessage());
+                    } else {
                         problem(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                                "Send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.")))
+                                "Send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.");
+                    }
+                }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, json, HttpStatus.UNAUTHORIZED,
                                 "Sign-in required",
