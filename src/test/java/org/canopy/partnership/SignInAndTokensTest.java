@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @CanopyDatabaseTest
 class SignInAndTokensTest {
 
+    /** From this many failures with a name from one address, the next try waits (signin.SignInThrottle). */
+    static final int SIGN_IN_SLOW_DOWN_FROM = 3;
+
     @Autowired
     MockMvc mvc;
 
@@ -136,6 +139,32 @@ class SignInAndTokensTest {
         passTime(attacker, Duration.ofMinutes(15));
         signIn("locksmith", "a long enough password", attacker).andExpect(redirectedUrl("/"));
         assertThat(failuresFrom(attacker)).isZero();
+    }
+
+    /** Tries sent at once see each other while their passwords are checked: no more pass than one at a time would. */
+    @Test
+    void triesSentAtOnceAreThrottledTogether() throws Exception {
+        createUser("rushed");
+        String address = "203.0.113.50";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signIn("rushed", "wrong", address).andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo("/sign-in?error");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Each refused try is not counted; only those whose password was checked are, and from the third on they wait.
+        assertThat(failuresFrom(address)).isBetween(1, SIGN_IN_SLOW_DOWN_FROM);
     }
 
     /** HTTP Basic on the API is throttled alike, and says so as problem details. */
