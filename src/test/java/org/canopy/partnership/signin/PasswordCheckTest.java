@@ -62,6 +62,14 @@ class PasswordCheckTest {
         assertThat(encoder.checked).as("a hash is checked for an unknown name too").hasValue(2);
     }
 
+    /** A password longer than BCrypt reads is a wrong password, for a known name as for an unknown one, not an error. */
+    @Test
+    void anOverlongPasswordIsAWrongPassword() {
+        String overlong = "fresh kettle in the garden".repeat(4);
+        assertThatThrownBy(() -> signIn("known", overlong)).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn("nobody", overlong)).isExactlyInstanceOf(BadCredentialsException.class);
+    }
+
     @Test
     void aDisabledAccountIsToldSoOnlyWithItsPassword() {
         assertThatThrownBy(() -> signIn("disabled", "wrong password")).isExactlyInstanceOf(BadCredentialsException.class);
