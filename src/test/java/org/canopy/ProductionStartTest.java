@@ -47,23 +47,26 @@ class ProductionStartTest {
     void createAdminMakesTheFirstAdministratorFromTheCommandLine() {
         InputStream stdin = System.in;
         try {
-            System.setIn(new ByteArrayInputStream("a long and secret password\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream("plum harbour silent engine\n".getBytes(StandardCharsets.UTF_8)));
             var app = start("create-admin", "--partnership=Example Safeguarding Children Partnership",
                     "--area=Example Borough", "--username=admin", "--name=Partnership coordinator");
             var jdbc = app.getBean(JdbcClient.class);
             var hash = jdbc.sql("select password_hash from canopy_user where username = 'admin' and role = 'ADMINISTRATOR'")
                     .query(String.class).single();
-            assertThat(app.getBean(PasswordEncoder.class).matches("a long and secret password", hash)).isTrue();
+            assertThat(app.getBean(PasswordEncoder.class).matches("plum harbour silent engine", hash)).isTrue();
             assertThat(jdbc.sql("select name from partnership").query(String.class).single())
                     .isEqualTo("Example Safeguarding Children Partnership");
             assertThat(SpringApplication.exit(app)).isZero();
 
-            System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
-            var refused = start("create-admin", "--partnership=Example", "--area=Example", "--username=admin2",
-                    "--name=Someone");
-            assertThat(refused.getBean(JdbcClient.class).sql("select count(*) from canopy_user").query(Integer.class)
-                    .single()).isZero();
-            assertThat(SpringApplication.exit(refused)).isEqualTo(2);
+            // Too short, and long enough but common: neither creates anyone.
+            for (String refusedPassword : new String[] {"short", "Password123!"}) {
+                System.setIn(new ByteArrayInputStream((refusedPassword + "\n").getBytes(StandardCharsets.UTF_8)));
+                var refused = start("create-admin", "--partnership=Example", "--area=Example", "--username=admin2",
+                        "--name=Someone");
+                assertThat(refused.getBean(JdbcClient.class).sql("select count(*) from canopy_user").query(Integer.class)
+                        .single()).as(refusedPassword).isZero();
+                assertThat(SpringApplication.exit(refused)).isEqualTo(2);
+            }
         } finally {
             System.setIn(stdin);
         }

@@ -31,7 +31,6 @@ class AdministrationController {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserAccounts users;
     private final Agencies agencies;
@@ -39,10 +38,12 @@ class AdministrationController {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final OutboxMessages outbox;
+    private final PasswordPolicy passwords;
 
     AdministrationController(UserAccounts users, Agencies agencies, ApiTokens tokens, PasswordEncoder encoder,
-            ApplicationEventPublisher events, OutboxMessages outbox) {
+            ApplicationEventPublisher events, OutboxMessages outbox, PasswordPolicy passwords) {
         this.outbox = outbox;
+        this.passwords = passwords;
         this.users = users;
         this.agencies = agencies;
         this.tokens = tokens;
@@ -103,9 +104,7 @@ class AdministrationController {
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             problems.add(FieldProblem.of("email", "Enter an email address in the correct format, like name@example.org"));
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add(FieldProblem.of("password", "Enter a password of at least " + MIN_PASSWORD_LENGTH + " characters"));
-        }
+        passwords.problem(password).ifPresent(problem -> problems.add(FieldProblem.of("password", problem)));
         Role role = null;
         try {
             role = Role.valueOf(roleName);
@@ -147,6 +146,33 @@ class AdministrationController {
         events.publishEvent(RecordChanged.by(admin, "user", id, enabled ? "enabled" : "disabled",
                 (enabled ? "Enabled user " : "Disabled user ") + before.username(), before, after));
         redirect.addFlashAttribute("success", (enabled ? "Enabled " : "Disabled ") + before.displayName());
+        return "redirect:/admin/users";
+    }
+
+    /** The administrator sets a new password for a person who has forgotten theirs (the policy applies as on creation). */
+    @GetMapping("/admin/users/{id}/password")
+    String passwordForm(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id, Model model) {
+        model.addAttribute("person", users.byId(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The user")));
+        return "partnership/user-password";
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    @Transactional
+    String setPassword(@AuthenticationPrincipal CanopyUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        var person = users.byId(admin.partnershipId(), id).orElseThrow(() -> new NotFound("The user"));
+        var problem = passwords.problem(password);
+        if (problem.isPresent()) {
+            // The refused password is not put back on the page.
+            return FormSubmission.on(model).refuse(java.util.List.of(FieldProblem.of("password", problem.get())),
+                    () -> passwordForm(admin, id, model));
+        }
+        users.setPasswordHash(admin.partnershipId(), id, encoder.encode(password));
+        // Audited as done, by whom and for whom; never the password or its hash.
+        events.publishEvent(RecordChanged.by(admin, "user", id, "password-set",
+                "Set a new password for " + person.username(), null, null));
+        redirect.addFlashAttribute("success", "Set a new password for " + person.displayName()
+                + ". Give it to them in a safe way and ask them to change it when they sign in");
         return "redirect:/admin/users";
     }
 

@@ -26,16 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AdministratorCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(AdministratorCommand.class);
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final Partnerships partnerships;
     private final UserAccounts users;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transaction;
+    private final PasswordPolicy passwords;
     private int exitCode;
 
     AdministratorCommand(Partnerships partnerships, UserAccounts users, PasswordEncoder encoder,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.transaction = transaction;
         this.partnerships = partnerships;
         this.users = users;
@@ -63,9 +64,9 @@ class AdministratorCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     void createAdministrator(String partnership, String area, String username, String name, String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the password must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        passwords.problem(password).ifPresent(problem -> {
+            throw new IllegalArgumentException("the password was refused. " + problem);
+        });
         if (users.usernameTaken(username)) {
             throw new IllegalArgumentException("the username '" + username + "' is already taken");
         }

@@ -1,7 +1,6 @@
 package org.canopy.partnership.accounts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -20,7 +19,7 @@ public class UserAccounts implements People {
 
     private static final String SELECT_PRINCIPAL = """
             select u.id, u.partnership_id, u.username, u.display_name, u.role, u.agency_id, a.name as agency_name,
-                   u.enabled, u.locked_until, u.password_hash
+                   u.enabled, u.password_hash
             from canopy_user u left join agency a on a.id = u.agency_id
             """;
 
@@ -40,9 +39,8 @@ public class UserAccounts implements People {
     public Optional<CanopyUser> principal(String username) {
         return jdbc.sql(SELECT_PRINCIPAL + " where u.username = ?").param(username)
                 .query((rs, n) -> {
-                    var lockedUntil = rs.getTimestamp("locked_until");
-                    boolean locked = lockedUntil != null
-                            && lockedUntil.toLocalDateTime().toInstant(ZoneOffset.UTC).isAfter(clock.instant());
+                    // Never locked as an account: repeated failures slow the address they come from (signin.SignInThrottle).
+                    boolean locked = false;
                     long agencyId = rs.getLong("agency_id");
                     return new CanopyUser(rs.getLong("id"), rs.getLong("partnership_id"), rs.getString("username"),
                             rs.getString("display_name"), Role.valueOf(rs.getString("role")),
@@ -103,28 +101,15 @@ public class UserAccounts implements People {
                 .params(enabled, id, partnershipId).update();
     }
 
-    /** Records a failed sign-in and returns how many there have been since the last success. */
-    public int recordFailure(String username) {
-        jdbc.sql("update canopy_user set failed_attempts = failed_attempts + 1 where username = ?")
-                .param(username).update();
-        return jdbc.sql("select failed_attempts from canopy_user where username = ?").param(username)
-                .query(Integer.class).optional().orElse(0);
+    /** Replaces the person's password hash (the caller has checked the password against the policy). */
+    public void setPasswordHash(long partnershipId, long id, String passwordHash) {
+        jdbc.sql("update canopy_user set password_hash = ?, version = version + 1 where id = ? and partnership_id = ?")
+                .params(passwordHash, id, partnershipId).update();
     }
 
-    public void lockUntil(String username, Instant until) {
-        jdbc.sql("update canopy_user set locked_until = ? where username = ?")
-                .params(LocalDateTime.ofInstant(until, ZoneOffset.UTC), username).update();
-    }
-
-    public Optional<Instant> lockedUntil(String username) {
-        return jdbc.sql("select locked_until from canopy_user where username = ?").param(username)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null
-                        : rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC))
-                .optional();
-    }
-
+    /** Records when the person last signed in. */
     public void recordSuccess(String username) {
-        jdbc.sql("update canopy_user set failed_attempts = 0, locked_until = null, last_signed_in = ? where username = ?")
+        jdbc.sql("update canopy_user set last_signed_in = ? where username = ?")
                 .params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), username).update();
     }
 

@@ -81,7 +81,9 @@ class DemoPartnership implements PartnershipDemo {
     /**
      * The demo password is published (README, API.md), so a slow hash protects nothing: BCrypt's lowest cost keeps
      * every sign-in with it quick (each one costs ~80 ms at the default cost, hundreds of times in the tests).
-     * Real accounts are hashed by the application's encoder at its full cost.
+     * Real accounts are hashed by the application's encoder at its full cost. For the same reason the demo's own
+     * accounts skip {@code accounts.PasswordPolicy}, which would refuse "demo": the policy guards passwords a person
+     * or administrator sets, and demo mode is off unless asked for (a production start never creates these accounts).
      */
     private static final PasswordEncoder DEMO_PASSWORD_HASH = new org.springframework.security.crypto.password.DelegatingPasswordEncoder(
             "bcrypt", java.util.Map.of("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)));

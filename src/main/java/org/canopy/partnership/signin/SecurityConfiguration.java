@@ -18,10 +18,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -68,12 +68,25 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            ApplicationEventPublisher events) {
-        var provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(encoder);
-        var manager = new ProviderManager(provider);
+            ApplicationEventPublisher events, SignInThrottle throttle, UserAccounts accounts) {
+        var manager = new ProviderManager(new ThrottledSignIn(passwordCheck(users, encoder), throttle, accounts));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
+    }
+
+    /**
+     * The password check, answering an unknown name exactly as a known one with a wrong password: the provider hides
+     * "no such user" as bad credentials and, for an unknown name, still checks the password against a hash made by the
+     * same encoder at the same cost, so the time taken does not tell either. (Demo accounts, whose password is
+     * published, are hashed at a lower cost.) The account's state is checked only after its password has matched, so
+     * that "disabled" is told only to someone who knows the password, never to someone trying names.
+     */
+    static DaoAuthenticationProvider passwordCheck(UserDetailsService users, PasswordEncoder encoder) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     @Bean
@@ -88,9 +101,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof SignInRefused refused) {
+                        // Throttled like the sign-in page (signin.SignInThrottle): the client is told to wait.
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", refused.getMessage());
+                    } else {
                         problem(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                                "Send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.")))
+                                "Send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.");
+                    }
+                }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, json, HttpStatus.UNAUTHORIZED,
                                 "Sign-in required",
@@ -104,8 +123,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignInThrottle throttle,
-            List<ServicePages> pages) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, List<ServicePages> pages) throws Exception {
         http.authenticationManager(authentication)
                 .csrf(c -> c.ignoringRequestMatchers(open(pages, ServicePages::anonymousForms)))
                 .authorizeHttpRequests(a -> a
@@ -123,8 +141,8 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .defaultSuccessUrl("/", false)
                         .failureHandler((req, res, e) -> {
-                            String message = e instanceof LockedException
-                                    ? throttle.lockedMessage(req.getParameter("username"))
+                            String message = e instanceof SignInRefused
+                                    ? e.getMessage()
                                     : e instanceof DisabledException
                                             ? "This account has been disabled. Ask your partnership administrator."
                                             : "Enter a correct username and password.";
