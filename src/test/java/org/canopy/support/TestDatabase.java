@@ -53,9 +53,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> properties;
         if (postgres()) {
             String url = postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+            // Few connections each: the context cache keeps up to 32 contexts open in one JVM, and ten connections apiece
+            // (HikariCP's default) would pass PostgreSQL's 100 once a tenth context is cached.
             properties = Map.of("spring.datasource.url", url, "spring.datasource.username", postgresUser(),
                     "spring.datasource.password", postgresPassword(), "spring.flyway.schemas", name,
-                    "spring.flyway.create-schemas", "true");
+                    "spring.flyway.create-schemas", "true", "spring.datasource.hikari.maximum-pool-size", "5",
+                    "spring.datasource.hikari.minimum-idle", "1");
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {
                     dropSchema(name);
