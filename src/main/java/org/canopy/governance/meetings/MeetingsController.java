@@ -105,7 +105,7 @@ class MeetingsController {
         model.addAttribute("takesPart", groups.takesPart(user, group.id()));
         model.addAttribute("attendanceOpen", !meeting.meetingDate().isAfter(meetings.today()));
         var unknown = groups.youngScrutineersUnknownTo(user, group.id());
-        model.addAttribute("members", members(user, group.id()).stream().filter(p -> !unknown.contains(p.id())).toList());
+        model.addAttribute("members", members(user, group.id()));
         // Young scrutineers' accounts are children's: not among the owners offered, but to those who keep them.
         boolean knowsYoung = user.isAdministrator() || user.role() == org.canopy.partnership.Role.INDEPENDENT_SCRUTINEER;
         model.addAttribute("people", people.inPartnership(user.partnershipId()).stream().filter(PersonSummary::enabled)
@@ -238,9 +238,11 @@ class MeetingsController {
         }, () -> meeting(user, id, model));
     }
 
+    /** The group's members the person may know of (a young scrutineer only for those who may know them). */
     private List<PersonSummary> members(CanopyUser user, long groupId) {
+        var unknown = groups.youngScrutineersUnknownTo(user, groupId);
         var ids = groups.memberIdsByGroup(List.of(groupId)).getOrDefault(groupId, Set.of());
-        return people.byIds(user.partnershipId(), ids);
+        return people.byIds(user.partnershipId(), ids).stream().filter(p -> !unknown.contains(p.id())).toList();
     }
 
     private Map<Long, String> names(CanopyUser user) {
