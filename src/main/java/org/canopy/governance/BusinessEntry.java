@@ -13,7 +13,9 @@ package org.canopy.governance;
  * @param href      where it is kept in Canopy, or null
  * @param status    its status as shown to people, or null
  * @param forAgenda whether it belongs on the group's next agenda
+ * @param recordsOf the group whose records it is (a panel's escalation stays the panel's on the Executive's agenda): it is
+ *                  shown, wherever it is listed, only to those who read that group's records ({@link Groups#readable})
  */
 public record BusinessEntry(String kind, String section, String title, String detail, String href, String status,
-        boolean forAgenda) {
+        boolean forAgenda, long recordsOf) {
 }

@@ -91,4 +91,31 @@ public interface Groups {
      * scrutineer and the administrator.
      */
     boolean mayRead(CanopyUser user, long groupId);
+
+    /**
+     * The business entries the person may read: those of groups whose records they read ({@link #mayRead}), wherever the
+     * entries are listed (a group's page, the Executive's overview, an agenda, its pack, the API). One check per group.
+     */
+    default List<BusinessEntry> readable(CanopyUser user, Collection<BusinessEntry> entries) {
+        var readable = new java.util.HashMap<Long, Boolean>();
+        return entries.stream().filter(e -> readable.computeIfAbsent(e.recordsOf(), g -> mayRead(user, g))).toList();
+    }
+
+    /**
+     * Whether the person may know who a group's young scrutineer is (their first name and group): a child's, so only the
+     * independent scrutineer, the administrator, the group's chair and the young scrutineer themselves (one per group).
+     */
+    default boolean mayKnowYoungScrutineerOf(CanopyUser user, long groupId) {
+        if (user.isAdministrator() || user.role() == Role.INDEPENDENT_SCRUTINEER) {
+            return true;
+        }
+        var role = roleIn(groupId, user.id());
+        return role.filter(r -> r == MemberRole.CHAIR || r == MemberRole.YOUNG_SCRUTINEER).isPresent();
+    }
+
+    /**
+     * The group's young scrutineers (its members in that role) whom the person may not know
+     * ({@link #mayKnowYoungScrutineerOf}): left out of the group's members, its meetings' attendance and the API for them.
+     */
+    Set<Long> youngScrutineersUnknownTo(CanopyUser user, long groupId);
 }

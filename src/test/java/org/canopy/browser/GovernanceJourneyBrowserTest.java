@@ -142,6 +142,8 @@ class GovernanceJourneyBrowserTest extends BrowserJourney {
         assertThat(page.locator("main")).containsText("All Age Exploitation");
         Browser.assertAccessible(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Health and Wellbeing Board")).first().click();
+        // The board's page must have loaded before axe-core reads it (it once read the page still blank).
+        assertThat(page.locator("h1")).containsText("Health and Wellbeing Board");
         Browser.assertAccessible(page);
 
         page.navigate(url("/admin/agencies"));

@@ -150,7 +150,7 @@ class EscalationsToTheExecutiveTest {
                 .query(String.class).list()).containsExactly("OPEN", "DECIDED", "CLOSED");
         assertThat(businessOf(qa)).noneSatisfy(e -> assertThat(e.title()).contains(SUBJECT));
         assertThat(messagesToTheExecutive()).singleElement().satisfies(subject -> assertThat(subject)
-                .isEqualTo("Quality Assurance and Performance Group escalated " + SUBJECT + " to the Executive"));
+                .isEqualTo("Quality Assurance and Performance Group escalated an item to the Executive"));
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'executive-escalation' and record_id = ?")
                 .param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(3);
     }

@@ -33,7 +33,7 @@ class GroupPageTest {
         GroupBusiness testChallenges() {
             return (partnershipId, group, day) -> group.function() == GroupFunction.QUALITY_ASSURANCE
                     ? List.of(new BusinessEntry("CHALLENGE", "Test challenges", "Is the data set used at every meeting?", "A detail",
-                            null, "Awaiting an answer", true))
+                            null, "Awaiting an answer", true, group.id()))
                     : List.of();
         }
     }

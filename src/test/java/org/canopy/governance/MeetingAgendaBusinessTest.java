@@ -35,8 +35,8 @@ class MeetingAgendaBusinessTest {
         GroupBusiness awaitingTheExecutive() {
             return (partnershipId, group, day) -> group.function() != GroupFunction.EXECUTIVE ? List.of() : List.of(
                     new BusinessEntry("ESCALATION", "Escalations", "Rising domestic abuse referrals (from the QA&P group)",
-                            "Escalated for a decision", "/governance/escalations/1", "Awaiting the Executive", true),
-                    new BusinessEntry("NOTE", "Notes", "Only for the group's page", null, null, null, false));
+                            "Escalated for a decision", "/governance/escalations/1", "Awaiting the Executive", true, group.id()),
+                    new BusinessEntry("NOTE", "Notes", "Only for the group's page", null, null, null, false, group.id()));
         }
     }
 

@@ -159,7 +159,7 @@ class ChallengesTest {
         assertThat(page("youngone", "/scrutiny/challenges")).contains("Do you ask young people about apps?")
                 .doesNotContain("A challenge to quality assurance");
         long other = jdbc.sql("select id from scrutiny_challenge where text = 'A challenge to quality assurance'").query(Long.class).single();
-        mvc.perform(get("/scrutiny/challenges/" + other).with(Requests.signedIn(users, "youngone"))).andExpect(status().isForbidden());
+        mvc.perform(get("/scrutiny/challenges/" + other).with(Requests.signedIn(users, "youngone"))).andExpect(status().isNotFound());
         assertThat(page("viewer", "/scrutiny/challenges")).contains("Do you ask young people about apps?").contains("A challenge to quality assurance");
     }
 

@@ -65,7 +65,10 @@ class YoungScrutineersTest {
                 .andExpect(status().is3xxRedirection());
         long young = jdbc.sql("select id from canopy_user where username = 'youngtwo'").query(Long.class).single();
         assertThat(groups.roleIn(online, young)).contains(MemberRole.YOUNG_SCRUTINEER);
+        assertThat(mvc.perform(get("/scrutiny/young-scrutineers").with(Requests.signedIn(users, "scrutineer"))).andReturn().getResponse()
+                .getContentAsString()).contains(">Ali<").contains("Staying Safe Online");
+        // A child's name is the scrutineer's, the administrator's and the group's chair's to read (YoungScrutineerReadersTest).
         assertThat(mvc.perform(get("/scrutiny/young-scrutineers").with(Requests.signedIn(users, "viewer"))).andReturn().getResponse()
-                .getContentAsString()).contains("Ali").contains("Staying Safe Online");
+                .getContentAsString()).doesNotContain(">Ali<").contains("1 young scrutineer is named only to");
     }
 }

@@ -76,10 +76,13 @@ class TrainingTest {
         }
         assertThat(count("status in ('BOOKED', 'PENDING')", session)).isEqualTo(3);
         assertThat(count("status = 'WAITING'", session)).isEqualTo(2);
-        String page = page("viewer", "/training/sessions/" + session);
+        String page = page("coordinator", "/training/sessions/" + session);
         String waiting = section(page, "id=\"waiting\"");
         assertThat(waiting.indexOf("Dan Dean")).isPositive().isLessThan(waiting.indexOf("Eve Ellis"));
         assertThat(page).contains("id=\"places-left\">0<");
+        // Everyone else reads how many are booked and waiting, not who.
+        String viewers = page("viewer", "/training/sessions/" + session);
+        assertThat(viewers).contains("id=\"places-booked\">3<").contains("id=\"waiting-count\">2<").doesNotContain("Dan Dean");
 
         long ben = booking("Ben Brown");
         mvc.perform(post("/training/bookings/" + ben + "/cancel").with(Requests.signedIn(users, "coordinator")).with(csrf()))
@@ -124,12 +127,17 @@ class TrainingTest {
         assertThat(reports).contains("The partnership makes no charge for non-attendance.");
         assertThat(Training.chargeFor(new TrainingSettings(false, new BigDecimal("25.50")), 3)).isEqualByComparingTo("76.50");
         mvc.perform(get("/training/reports/agency.svg").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk());
-        assertThat(mvc.perform(get("/training/bookings.csv").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk())
+        assertThat(mvc.perform(get("/training/bookings.csv").with(Requests.signedIn(users, "coordinator"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("Ben Brown").contains("Did not attend");
         mvc.perform(get("/training/bookings.xlsx").with(Requests.signedIn(users, "viewer"))).andExpect(status().isOk());
-        var api = json.readTree(mvc.perform(get("/api/v1/training/sessions/" + session).with(Requests.user("viewer")))
+        var api = json.readTree(mvc.perform(get("/api/v1/training/sessions/" + session).with(Requests.user("coordinator")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(api.get("bookings").size()).isEqualTo(3);
+        // The viewer reads the counts, not the practitioners (BookingReadersTest reads every role).
+        var viewers = json.readTree(mvc.perform(get("/api/v1/training/sessions/" + session).with(Requests.user("viewer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(viewers.get("bookings").size()).isZero();
+        assertThat(viewers.get("booked").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -150,12 +158,15 @@ class TrainingTest {
         evaluate(ann, "after", "afterConfidence", "6", "afterUsefulness", "5").andExpect(status().isOk());
         assertThat(jdbc.sql("select after_confidence from training_booking where id = ?").param(ann).query(Integer.class).single()).isEqualTo(4);
 
-        String overview = section(page("viewer", "/training"), "id=\"due\"");
+        String overview = section(page("coordinator", "/training"), "id=\"due\"");
         assertThat(overview).contains("Ann Adams").contains("Ben Brown").doesNotContain("Cat Cole").contains("Overdue");
+        // The practitioners' evaluations are their agency's, the trainers' and the coordinator's to read.
+        assertThat(section(page("viewer", "/training"), "id=\"due\"")).doesNotContain("Ann Adams").doesNotContain("Ben Brown");
         mvc.perform(post("/training/bookings/" + ann + "/evaluation/impact").with(Requests.signedIn(users, "coordinator")).with(csrf())
                 .param("impact", "4").param("impactExample", "Uses the toolkit in every home visit")).andExpect(status().is3xxRedirection());
-        assertThat(section(page("viewer", "/training"), "id=\"due\"")).doesNotContain("Ann Adams").contains("Ben Brown");
-        String booking = page("viewer", "/training/bookings/" + ann);
+        assertThat(section(page("police", "/training"), "id=\"due\"")).doesNotContain("Ann Adams").contains("Ben Brown");
+        String booking = page("police", "/training/bookings/" + ann);
+        mvc.perform(get("/training/bookings/" + ann).with(Requests.signedIn(users, "viewer"))).andExpect(status().isNotFound());
         assertThat(booking).contains("2 out of 5").contains("4 out of 5").contains("Uses the toolkit in every home visit");
         assertThat(page("viewer", "/training/reports")).contains("Neglect toolkit");
     }
@@ -222,6 +233,59 @@ class TrainingTest {
         assertThat(column(pat, "attendance")).isNull();
         mvc.perform(post("/training/sessions/" + session + "/capacity").with(Requests.signedIn(users, "police")).with(csrf())
                 .param("capacity", "9").param("version", "0")).andExpect(status().isForbidden());
+    }
+
+    /** Every role, on every page, download and API answer that shows a booking: the practitioner's agency, the trainers and the coordinator read it. */
+    @Test
+    void aBookingIsReadByThePractitionersAgencyTheTrainersAndTheCoordinatorOnlyAndEveryoneReadsTheCounts() throws Exception {
+        jdbc.sql("""
+                insert into canopy_user (partnership_id, username, display_name, password_hash, role)
+                select partnership_id, 'youngtraining', 'Sam', password_hash, 'YOUNG_SCRUTINEER' from canopy_user where username = 'viewer'""")
+                .update();
+        long course = course("Reading the room"); // trained by the council
+        long session = session(course, 1, LocalDate.now(clock).minusWeeks(7));
+        book("police", session, "Pat Police", null).andExpect(status().is3xxRedirection());
+        book("health", session, "Hal Health", null).andExpect(status().is3xxRedirection()); // the session is full: waiting
+        long pat = booking("Pat Police");
+        long hal = booking("Hal Health");
+        jdbc.sql("update training_booking set attendance = 'ATTENDED', job_role = 'Detective constable' where id = ?").param(pat).update();
+
+        var readersOfPat = List.of("coordinator", "police", "council");
+        var readersOfHal = List.of("coordinator", "health", "council");
+        for (String who : List.of("coordinator", "executive", "police", "health", "council", "chair", "scrutineer", "viewer", "youngtraining")) {
+            boolean readsPat = readersOfPat.contains(who);
+            boolean readsHal = readersOfHal.contains(who);
+            String sessionPage = page(who, "/training/sessions/" + session);
+            assertThat(sessionPage).as(who).contains("id=\"places-booked\">1<").contains("id=\"waiting-count\">1<")
+                    .contains("id=\"places-left\">0<");
+            assertThat(sessionPage.contains("Pat Police")).as(who + " reads Pat's booking on the session").isEqualTo(readsPat);
+            assertThat(sessionPage.contains("Detective constable")).as(who).isEqualTo(readsPat);
+            assertThat(sessionPage.contains("Hal Health")).as(who + " reads Hal's place on the waiting list").isEqualTo(readsHal);
+            mvc.perform(get("/training/bookings/" + pat).with(Requests.signedIn(users, who)))
+                    .andExpect(readsPat ? status().isOk() : status().isNotFound());
+            assertThat(section(page(who, "/training"), "id=\"due\"").contains("Pat Police")).as(who + " on the overview").isEqualTo(readsPat);
+
+            String csv = mvc.perform(get("/training/bookings.csv").with(Requests.signedIn(users, who))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(csv.contains("Pat Police")).as(who + " in the CSV").isEqualTo(readsPat);
+            assertThat(csv.contains("Hal Health")).as(who + " in the CSV").isEqualTo(readsHal);
+            String xlsx = org.canopy.support.Workbooks.text(mvc.perform(get("/training/bookings.xlsx").with(Requests.signedIn(users, who)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+            assertThat(xlsx).contains("Name");
+            assertThat(xlsx.contains("Pat Police")).as(who + " in the workbook").isEqualTo(readsPat);
+
+            var api = json.readTree(mvc.perform(get("/api/v1/training/sessions/" + session).with(Requests.user(who)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(api.get("booked").asInt()).isEqualTo(1);
+            assertThat(api.get("waiting").asInt()).isEqualTo(1);
+            assertThat(api.get("placesLeft").asInt()).isZero();
+            assertThat(api.get("bookings").toString().contains("Pat Police")).as(who + " over the API").isEqualTo(readsPat);
+            assertThat(api.get("bookings").toString().contains("Hal Health")).as(who + " over the API").isEqualTo(readsHal);
+            String courses = mvc.perform(get("/api/v1/training/courses").with(Requests.user(who)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(courses).doesNotContain("Pat Police").doesNotContain("Hal Health");
+        }
+        mvc.perform(get("/training/bookings/" + hal).with(Requests.signedIn(users, "police"))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the executive's members that a figure was escalated to them, once the escalation is stored; the event
- * registry keeps the task until the message is in the outbox, so a failure or a restart does not lose it.
+ * registry keeps the task until the message is in the outbox, so a failure or a restart does not lose it. The reason is
+ * read in Canopy, not in the email, which leaves Canopy's rules on who reads what.
  */
 @Component
 class ExecutiveToldOfEscalation {
@@ -27,9 +28,8 @@ class ExecutiveToldOfEscalation {
 
     @ApplicationModuleListener
     void on(EscalationRaised raised) {
-        Escalations.Escalation escalation;
         try {
-            escalation = escalations.escalation(raised.partnershipId(), raised.escalationId());
+            escalations.escalation(raised.partnershipId(), raised.escalationId());
         } catch (NotFound removed) {
             return; // removed before the message went: nothing left to tell
         }
@@ -40,7 +40,7 @@ class ExecutiveToldOfEscalation {
         outbox.send(raised.partnershipId(), raised.raisedBy(), executive,
                 raised.indicatorName() + " (" + raised.period() + ") was escalated to the executive",
                 "The quality assurance group escalated " + raised.indicatorName() + " for " + raised.period()
-                        + " to the executive.\n\nTheir reason: " + escalation.reason()
-                        + "\n\nRecord the executive's decision and its actions in Canopy: /data/escalations/" + raised.escalationId());
+                        + " to the executive. Read their reason, and record the executive's decision and its actions, in Canopy: "
+                        + "/data/escalations/" + raised.escalationId());
     }
 }

@@ -38,6 +38,6 @@ class OpenActions implements GroupBusiness {
                 .collect(Collectors.toMap(PersonSummary::id, PersonSummary::displayName));
         return open.stream().map(a -> new BusinessEntry(KIND, "Open actions", a.text(),
                 "Owner " + owners.getOrDefault(a.ownerUserId(), "not known") + ", due " + dates.date(a.dueOn()),
-                "/groups/" + group.id() + "/actions", a.overdueOn(day) ? "Overdue" : a.status().label(), true)).toList();
+                "/groups/" + group.id() + "/actions", a.overdueOn(day) ? "Overdue" : a.status().label(), true, group.id())).toList();
     }
 }

@@ -29,11 +29,11 @@ class BoardBusiness implements GroupBusiness {
         for (var board : boards.boardsSharing(partnershipId, group.id())) {
             String href = "/governance/boards/" + board.id();
             entries.add(new BusinessEntry("JOINT_PRIORITY", SECTION, "Priority held jointly with the " + board.name(), null,
-                    href, null, false));
+                    href, null, false, group.id()));
             boards.referrals(partnershipId, board.id()).stream().filter(r -> r.outcome() == null && !r.referredOn().isAfter(day))
                     .forEach(r -> entries.add(new BusinessEntry("BOARD_REFERRAL", SECTION,
                             r.direction().label().replace("the board", "the " + board.name()) + ": " + r.subject(),
-                            "Referred on " + r.referredOn(), href, "Awaiting outcome", true)));
+                            "Referred on " + r.referredOn(), href, "Awaiting outcome", true, group.id())));
         }
         return entries;
     }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Escalations as a group's business: the executive's open escalations are on its next agenda (decided ones listed until
- * closed); the raising group's decided escalations come back to its agenda as outcomes until closed.
+ * closed); the raising group's decided escalations come back to its agenda as outcomes until closed. Each entry is the
+ * raising group's records, so a panel's escalation is read on the Executive's pages only by the panel's readers.
  */
 @Component
 class EscalationBusiness implements GroupBusiness {
@@ -35,14 +36,14 @@ class EscalationBusiness implements GroupBusiness {
             if (executive && e.status() != EscalationStatus.CLOSED) {
                 entries.add(new BusinessEntry("ESCALATION", TO_EXECUTIVE, e.subject() + " (from " + e.fromGroupName() + ")",
                         e.status() == EscalationStatus.OPEN ? e.reason() : e.decision(), href, e.status().label(),
-                        e.status() == EscalationStatus.OPEN));
+                        e.status() == EscalationStatus.OPEN, e.fromGroupId()));
             } else if (!executive && e.fromGroupId() == group.id()) {
                 if (e.status() == EscalationStatus.DECIDED) {
                     entries.add(new BusinessEntry("ESCALATION_OUTCOME", OUTCOMES, e.subject() + ": the executive decided "
-                            + e.decision(), e.decisionActions(), href, e.status().label(), true));
+                            + e.decision(), e.decisionActions(), href, e.status().label(), true, e.fromGroupId()));
                 } else if (e.status() == EscalationStatus.OPEN) {
                     entries.add(new BusinessEntry("ESCALATION", TO_EXECUTIVE, e.subject(), e.reason(), href,
-                            e.status().label(), false));
+                            e.status().label(), false, e.fromGroupId()));
                 }
             }
         }

@@ -66,8 +66,8 @@ class EscalationRegister implements ExecutiveEscalations {
         var raised = require(user.partnershipId(), id);
         events.publishEvent(RecordChanged.by(user, "executive-escalation", id, "raised",
                 "Escalated " + subjectText + " from " + group.name() + " to the executive", null, raised));
-        events.publishEvent(new ExecutiveToldOfGroupEscalation.Raised(user.partnershipId(), id, raised.kind(), subjectText,
-                group.name(), reasonText, user.getUsername()));
+        events.publishEvent(new ExecutiveToldOfGroupEscalation.Raised(user.partnershipId(), id, raised.kind(), group.name(),
+                user.getUsername()));
         return raised;
     }
 

@@ -145,7 +145,7 @@ class ExecutiveEscalationsController {
         var entries = new ArrayList<org.canopy.governance.BusinessEntry>();
         executive.ifPresent(g -> business.forEach(b -> entries.addAll(b.businessOf(user.partnershipId(), g,
                 java.time.LocalDate.now(clock)))));
-        model.addAttribute("business", entries);
+        model.addAttribute("business", groups.readable(user, entries));
         return "governance/executive";
     }
 

@@ -136,6 +136,15 @@ class GroupRegistry implements Groups {
     }
 
     @Override
+    public Set<Long> youngScrutineersUnknownTo(CanopyUser user, long groupId) {
+        if (mayKnowYoungScrutineerOf(user, groupId)) {
+            return Set.of();
+        }
+        return members(groupId).stream().filter(m -> MemberRole.YOUNG_SCRUTINEER.name().equals(m.role())).map(Member::userId)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
     public Set<Long> groupIdsOf(long userId) {
         return new HashSet<>(jdbc.sql("select group_id from group_member where user_id = ?").param(userId)
                 .query(Long.class).list());

@@ -45,7 +45,8 @@ class GroupsApiController {
         Map<Long, PersonSummary> everyone = people.inPartnership(p).stream()
                 .collect(Collectors.toMap(PersonSummary::id, x -> x));
         return groups.all(p).stream().filter(g -> groups.mayRead(user, g.id())).map(g -> {
-            var members = groups.members(g.id()).stream().filter(m -> everyone.containsKey(m.userId()))
+            var unknown = groups.youngScrutineersUnknownTo(user, g.id()); // a child's account, for the few who may know it
+            var members = groups.members(g.id()).stream().filter(m -> everyone.containsKey(m.userId()) && !unknown.contains(m.userId()))
                     .map(m -> {
                         var person = everyone.get(m.userId());
                         return new MemberJson(person.displayName(),

@@ -63,15 +63,18 @@ class GroupsController {
     String group(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, Model model) {
         var group = groups.find(user.partnershipId(), id).filter(g -> groups.mayRead(user, g.id()))
                 .orElseThrow(() -> new NotFound("The group"));
-        var memberships = groups.members(id);
+        // A young scrutineer is a child: named only to the scrutineer, the administrator and the group's chair.
+        var unknown = groups.youngScrutineersUnknownTo(user, id);
+        var memberships = groups.members(id).stream().filter(m -> !unknown.contains(m.userId())).toList();
         var memberIds = memberships.stream().map(GroupRegistry.Member::userId).toList();
         model.addAttribute("memberRoles", memberships.stream().collect(Collectors.toMap(GroupRegistry.Member::userId,
                 m -> MemberRole.valueOf(m.role()))));
         model.addAttribute("memberRoleChoices", MemberRole.values());
-        // Each module's business for the group (open actions, meetings, escalations, challenges), by its section.
+        // Each module's business for the group (open actions, meetings, escalations, challenges), by its section, as
+        // far as the person reads the records of the group each entry is.
         var today = LocalDate.now(clock);
         Map<String, List<BusinessEntry>> sections = new LinkedHashMap<>();
-        business.stream().flatMap(b -> b.businessOf(user.partnershipId(), group, today).stream())
+        groups.readable(user, business.stream().flatMap(b -> b.businessOf(user.partnershipId(), group, today).stream()).toList())
                 .forEach(e -> sections.computeIfAbsent(e.section(), k -> new ArrayList<>()).add(e));
         model.addAttribute("business", sections);
         model.addAttribute("runs", groups.runs(user, id));

@@ -10,6 +10,8 @@ import org.canopy.governance.BusinessEntry;
 import org.canopy.governance.GroupBusiness;
 import org.canopy.governance.GroupSummary;
 import org.canopy.governance.GroupType;
+import org.canopy.governance.Groups;
+import org.canopy.partnership.CanopyUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,13 +20,18 @@ import org.springframework.stereotype.Component;
 /**
  * A meeting's agenda: the standing item, the business every module brings for the meeting's date (open actions carried
  * forward, escalations, challenges) and the items members added. Until the meeting is held the first two are read
- * live; once held, what they were is kept as rows, so the agenda a meeting held never changes afterwards.
+ * live; once held, what they were is kept as rows, so the agenda a meeting held never changes afterwards. Each item
+ * keeps the group whose records it is, and a person is given only the items of groups whose records they read.
  */
 @Component
 class Agenda {
 
-    /** One item of an agenda; {@code id} is null for an item read live (not yet kept). */
-    public record Item(Long id, String kind, String title, String detail, String href, String status, Long invitedAgencyId, boolean kept) {
+    /**
+     * One item of an agenda; {@code id} is null for an item read live (not yet kept); {@code recordsOf} is the group whose
+     * records it is (the meeting's own group for members' items and the standing item).
+     */
+    public record Item(Long id, String kind, String title, String detail, String href, String status, Long invitedAgencyId, boolean kept,
+            long recordsOf) {
     }
 
     static final String STANDING_ESCALATIONS = "STANDING_ESCALATIONS";
@@ -40,36 +47,45 @@ class Agenda {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<GroupBusiness> business;
+    private final Groups groups;
     private final Clock clock;
 
-    Agenda(JdbcClient jdbc, ObjectProvider<GroupBusiness> business, Clock clock) {
+    Agenda(JdbcClient jdbc, ObjectProvider<GroupBusiness> business, Groups groups, Clock clock) {
         this.jdbc = jdbc; // the business beans are read when an agenda is built: some of them read meetings themselves
         this.business = business;
+        this.groups = groups;
         this.clock = clock;
     }
 
-    /** The meeting's agenda in order: standing item, carried-forward business, members' items. */
-    List<Item> items(long partnershipId, Meetings.Meeting meeting, GroupSummary group) {
-        if (meeting.held()) {
-            return stored(partnershipId, meeting.id());
+    /**
+     * The meeting's agenda in order (standing item, carried-forward business, members' items) as the person may read it:
+     * an item of another group's records (a panel's escalation on the Executive's agenda) only for that group's readers.
+     */
+    List<Item> items(CanopyUser user, Meetings.Meeting meeting, GroupSummary group) {
+        long partnershipId = user.partnershipId();
+        var items = new ArrayList<Item>();
+        if (!meeting.held()) {
+            items.addAll(live(partnershipId, meeting, group));
         }
-        var items = new ArrayList<>(live(partnershipId, meeting, group));
         items.addAll(stored(partnershipId, meeting.id()));
-        return items;
+        var readable = new java.util.HashMap<Long, Boolean>();
+        return items.stream().filter(i -> readable.computeIfAbsent(i.recordsOf(), g -> groups.mayRead(user, g))).toList();
     }
 
     /** The rows kept for the meeting (members' items, and once held everything it held), in agenda order. */
     List<Item> stored(long partnershipId, long meetingId) {
         return jdbc.sql("""
-                select id, kind, title, detail, href, status, invited_agency_id, kept from meeting_agenda_item
-                where partnership_id = ? and meeting_id = ? order by section_order, id""").params(partnershipId, meetingId)
+                select i.id, i.kind, i.title, i.detail, i.href, i.status, i.invited_agency_id, i.kept,
+                       coalesce(i.records_of_group_id, m.group_id) as records_of
+                from meeting_agenda_item i join meeting m on m.id = i.meeting_id
+                where i.partnership_id = ? and i.meeting_id = ? order by i.section_order, i.id""").params(partnershipId, meetingId)
                 .query(Item.class).list();
     }
 
-    Item addMemberItem(long partnershipId, String actor, long meetingId, String title, String detail, Long invitedAgencyId) {
-        long id = insert(partnershipId, actor, meetingId, MEMBERS,
-                new Item(null, MEMBER_ITEM, title, detail, null, null, invitedAgencyId, false));
-        return new Item(id, MEMBER_ITEM, title, detail, null, null, invitedAgencyId, false);
+    Item addMemberItem(long partnershipId, String actor, long meetingId, long groupId, String title, String detail, Long invitedAgencyId) {
+        var item = new Item(null, MEMBER_ITEM, title, detail, null, null, invitedAgencyId, false, groupId);
+        long id = insert(partnershipId, actor, meetingId, MEMBERS, item);
+        return new Item(id, MEMBER_ITEM, title, detail, null, null, invitedAgencyId, false, groupId);
     }
 
     /** Keeps the live part of the agenda as rows, when the meeting is held. */
@@ -83,11 +99,11 @@ class Agenda {
         var items = new ArrayList<Item>();
         if (ESCALATING.contains(group.type())) {
             items.add(new Item(null, STANDING_ESCALATIONS, "Escalations to the Executive",
-                    "A standing item: concerns the group escalates to the Executive Group", null, null, null, false));
+                    "A standing item: concerns the group escalates to the Executive Group", null, null, null, false, group.id()));
         }
         business.orderedStream().flatMap(b -> b.businessOf(partnershipId, group, meeting.meetingDate()).stream())
                 .filter(BusinessEntry::forAgenda)
-                .forEach(e -> items.add(new Item(null, e.kind(), e.title(), e.detail(), e.href(), e.status(), null, false)));
+                .forEach(e -> items.add(new Item(null, e.kind(), e.title(), e.detail(), e.href(), e.status(), null, false, e.recordsOf())));
         return items;
     }
 
@@ -95,11 +111,11 @@ class Agenda {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into meeting_agenda_item (partnership_id, meeting_id, kind, section_order, title, detail, href, status,
-                                                 invited_agency_id, kept, added_by, added_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 invited_agency_id, kept, added_by, added_at, records_of_group_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(partnershipId, meetingId, item.kind(), section, cut(item.title(), 300), cut(item.detail(), 2000),
                         cut(item.href(), 300), cut(item.status(), 100), item.invitedAgencyId(), section != MEMBERS, actor,
-                        LocalDateTime.now(clock))
+                        LocalDateTime.now(clock), item.recordsOf())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -23,8 +23,8 @@ class MeetingPages {
         return List.of(meetings.next(partnershipId, group.id(), day).map(m -> new BusinessEntry("NEXT_MEETING", "Meetings",
                 "Next meeting: " + dates.date(m.meetingDate()) + (m.startsAt() == null ? "" : " at " + m.startsAt())
                         + (m.place() == null ? "" : ", " + m.place()), "Its agenda, papers and attendance", "/meetings/" + m.id(),
-                null, false))
+                null, false, group.id()))
                 .orElse(new BusinessEntry("NO_MEETING", "Meetings", "No meeting scheduled", "The group's meetings and action list",
-                        "/groups/" + group.id() + "/meetings", null, false)));
+                        "/groups/" + group.id() + "/meetings", null, false, group.id())));
     }
 }

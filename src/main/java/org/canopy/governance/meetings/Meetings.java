@@ -203,7 +203,7 @@ class Meetings {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        var item = agenda.addMemberItem(user.partnershipId(), user.getUsername(), meetingId, t, d, invited);
+        var item = agenda.addMemberItem(user.partnershipId(), user.getUsername(), meetingId, meeting.groupId(), t, d, invited);
         events.publishEvent(RecordChanged.by(user, "meeting", meetingId, "item-added", "Added " + t + " to the agenda", null, item));
         return item;
     }

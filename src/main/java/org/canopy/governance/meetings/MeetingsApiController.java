@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.canopy.governance.actions.ActionList;
 import org.canopy.governance.actions.Decisions;
+import org.canopy.governance.Groups;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
@@ -31,8 +32,10 @@ class MeetingsApiController {
     private final ActionList actions;
     private final Decisions decisions;
     private final People people;
+    private final Groups groups;
 
-    MeetingsApiController(Meetings meetings, Agenda agenda, ActionList actions, Decisions decisions, People people) {
+    MeetingsApiController(Meetings meetings, Agenda agenda, ActionList actions, Decisions decisions, People people, Groups groups) {
+        this.groups = groups;
         this.meetings = meetings;
         this.agenda = agenda;
         this.actions = actions;
@@ -81,7 +84,7 @@ class MeetingsApiController {
         var quorum = meetings.quorum(p, m);
         json.put("quorate", quorum.quorate());
         json.put("quorum", quorum.words());
-        json.put("agenda", agenda.items(p, m, group).stream().map(i -> {
+        json.put("agenda", agenda.items(user, m, group).stream().map(i -> {
             var item = new LinkedHashMap<String, Object>();
             item.put("title", i.title());
             item.put("kind", i.kind());
@@ -90,7 +93,9 @@ class MeetingsApiController {
             item.put("invitedAgencyId", i.invitedAgencyId());
             return item;
         }).toList());
-        json.put("attendance", meetings.attendance(p, m.id()).stream().map(a -> {
+        var unknown = groups.youngScrutineersUnknownTo(user, m.groupId()); // a child's name, for the few who may know it
+        json.put("attendance", meetings.attendance(p, m.id()).stream().filter(a -> a.userId() == null || !unknown.contains(a.userId()))
+                .map(a -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("name", a.userId() == null ? null : names.get(a.userId()));
             row.put("agencyId", a.agencyId());

@@ -104,9 +104,14 @@ class MeetingsController {
         model.addAttribute("mayRun", groups.runs(user, group.id()));
         model.addAttribute("takesPart", groups.takesPart(user, group.id()));
         model.addAttribute("attendanceOpen", !meeting.meetingDate().isAfter(meetings.today()));
+        var unknown = groups.youngScrutineersUnknownTo(user, group.id());
         model.addAttribute("members", members(user, group.id()));
-        model.addAttribute("people", people.inPartnership(user.partnershipId()).stream().filter(PersonSummary::enabled).toList());
-        var attendance = meetings.attendance(user.partnershipId(), id);
+        // Young scrutineers' accounts are children's: not among the owners offered, but to those who keep them.
+        boolean knowsYoung = user.isAdministrator() || user.role() == org.canopy.partnership.Role.INDEPENDENT_SCRUTINEER;
+        model.addAttribute("people", people.inPartnership(user.partnershipId()).stream().filter(PersonSummary::enabled)
+                .filter(p -> knowsYoung || p.role() != org.canopy.partnership.Role.YOUNG_SCRUTINEER).toList());
+        var attendance = meetings.attendance(user.partnershipId(), id).stream()
+                .filter(a -> a.userId() == null || !unknown.contains(a.userId())).toList();
         model.addAttribute("attendance", attendance);
         model.addAttribute("statusOf", attendance.stream().filter(a -> a.userId() != null)
                 .collect(Collectors.toMap(Meetings.Attendance::userId, Meetings.Attendance::status)));
@@ -132,7 +137,7 @@ class MeetingsController {
 
     /** What the meeting page and its pack both show: the meeting, its group, its agenda with papers, and names. */
     private void fill(CanopyUser user, Meetings.Meeting meeting, GroupSummary group, Model model) {
-        var items = agenda.items(user.partnershipId(), meeting, group);
+        var items = agenda.items(user, meeting, group);
         var all = papers.of(user.partnershipId(), meeting.id());
         model.addAttribute("meeting", meeting);
         model.addAttribute("group", group);
@@ -191,7 +196,13 @@ class MeetingsController {
 
     @GetMapping("/meetings/{id}/papers/{paperId}")
     ResponseEntity<byte[]> paper(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @PathVariable long paperId) {
-        meetings.readable(user, id);
+        var meeting = meetings.readable(user, id);
+        // A paper of an agenda item the person may not read (another group's records) is not theirs to download either.
+        var readableItems = agenda.items(user, meeting, meetings.readableGroup(user, meeting.groupId())).stream()
+                .map(Agenda.Item::id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        papers.of(user.partnershipId(), id).stream().filter(p -> p.id() == paperId)
+                .filter(p -> p.agendaItemId() == null || readableItems.contains(p.agendaItemId())).findFirst()
+                .orElseThrow(() -> new NotFound("The paper"));
         var file = papers.file(user.partnershipId(), id, paperId).orElseThrow(() -> new NotFound("The paper"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8)
@@ -227,9 +238,11 @@ class MeetingsController {
         }, () -> meeting(user, id, model));
     }
 
+    /** The group's members the person may know of (a young scrutineer only for those who may know them). */
     private List<PersonSummary> members(CanopyUser user, long groupId) {
+        var unknown = groups.youngScrutineersUnknownTo(user, groupId);
         var ids = groups.memberIdsByGroup(List.of(groupId)).getOrDefault(groupId, Set.of());
-        return people.byIds(user.partnershipId(), ids);
+        return people.byIds(user.partnershipId(), ids).stream().filter(p -> !unknown.contains(p.id())).toList();
     }
 
     private Map<Long, String> names(CanopyUser user) {

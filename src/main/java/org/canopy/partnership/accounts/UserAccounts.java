@@ -96,6 +96,14 @@ public class UserAccounts implements People {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Whether the account may still be used: it exists and is enabled. Asked on every signed-in request, from the stored
+     * row, so disabling an account ends its open sessions at once on every node (one read by primary key).
+     */
+    public boolean stillEnabled(long id) {
+        return jdbc.sql("select enabled from canopy_user where id = ?").param(id).query(Boolean.class).optional().orElse(false);
+    }
+
     void setEnabled(long partnershipId, long id, boolean enabled) {
         jdbc.sql("update canopy_user set enabled = ?, version = version + 1 where id = ? and partnership_id = ?")
                 .params(enabled, id, partnershipId).update();

@@ -34,6 +34,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -123,8 +124,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, List<ServicePages> pages) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, List<ServicePages> pages, UserAccounts users)
+            throws Exception {
         http.authenticationManager(authentication)
+                // A session's account is read afresh on every request: disabling it ends its sessions at once.
+                .addFilterAfter(new DisabledAccountsSignedOut(users), SecurityContextHolderFilter.class)
                 .csrf(c -> c.ignoringRequestMatchers(open(pages, ServicePages::anonymousForms)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico",

@@ -52,6 +52,14 @@ public class ScrutinyAccess {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * Whether the person may know the group's young scrutineer (a child's first name and group): the scrutineer, the
+     * administrator, the group's chair and the young scrutineer themselves (governance's rule, {@link Groups#mayKnowYoungScrutineerOf}).
+     */
+    public boolean mayKnowYoungScrutineerOf(CanopyUser user, long groupId) {
+        return groups.mayKnowYoungScrutineerOf(user, groupId);
+    }
+
     /** Free text as stored, checked by the identifier guard (see {@link IdentifierGuard#freeText}). */
     public String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
         return guard.freeText(field, label, text, required, max, problems, FieldProblem::of);

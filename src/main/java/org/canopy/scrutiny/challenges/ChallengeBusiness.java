@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Challenges on the groups' pages and agendas: the challenged group sees those awaiting its answer (on its next
- * agenda); the Executive sees every current challenge with its status, an overdue response on its agenda.
+ * agenda); the Executive sees every current challenge with its status, an overdue response on its agenda. A challenge to
+ * a group is that group's records (a challenge to the panel is read only by the panel's readers); one to an agency is
+ * the listing group's.
  */
 @Component
 class ChallengeBusiness implements GroupBusiness {
@@ -31,7 +33,7 @@ class ChallengeBusiness implements GroupBusiness {
         for (var c : all) {
             var status = c.status(day);
             if (Long.valueOf(group.id()).equals(c.toGroupId()) && status.awaitsAnswer()) {
-                entries.add(new BusinessEntry(KIND, "Challenges", c.text(), "Response due " + c.responseDue(), href(c), status.label(), true));
+                entries.add(new BusinessEntry(KIND, "Challenges", c.text(), "Response due " + c.responseDue(), href(c), status.label(), true, group.id()));
             }
         }
         if (group.function() == GroupFunction.EXECUTIVE) {
@@ -39,7 +41,8 @@ class ChallengeBusiness implements GroupBusiness {
                 var status = c.status(day);
                 if (status != ChallengeStatus.CLOSED) {
                     entries.add(new BusinessEntry(KIND, "Challenges from scrutiny", "To " + c.toName() + ": " + c.text(),
-                            "Response due " + c.responseDue(), href(c), status.label(), status == ChallengeStatus.OVERDUE));
+                            "Response due " + c.responseDue(), href(c), status.label(), status == ChallengeStatus.OVERDUE,
+                            c.toGroupId() == null ? group.id() : c.toGroupId()));
                 }
             }
         }

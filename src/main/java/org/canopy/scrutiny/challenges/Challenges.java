@@ -62,26 +62,34 @@ public class Challenges {
                 .query(Challenge.class).list();
     }
 
-    /** The challenges the person may read: all of their partnership's, or a young scrutineer's own and those to their group. */
-    public List<Challenge> readable(CanopyUser user) {
-        var all = all(user.partnershipId());
-        if (!ScrutinyAccess.young(user)) {
-            return all;
-        }
-        var own = access.ownGroups(user);
-        return all.stream().filter(c -> c.raisedByUserId() == user.id() || (c.toGroupId() != null && own.contains(c.toGroupId())))
-                .toList();
+    /**
+     * Whether the person may read the challenge, wherever it is shown (its page, lists, downloads, the API, the thread): one
+     * to a group is that group's records, read by those who read the group's records (a challenge to the rapid review panel
+     * only by its members, the executive, the scrutineer and the administrator; a young scrutineer only their own group's);
+     * one to an agency by everyone but a young scrutineer; whoever raised it reads it.
+     */
+    public boolean mayRead(CanopyUser user, Challenge c) {
+        return mayRead(user, c, groupId -> groups.mayRead(user, groupId));
     }
 
-    /** One challenge the person may read. */
-    public Challenge challenge(CanopyUser user, long id) {
-        var c = jdbc.sql(SELECT + " where partnership_id = ? and id = ?").params(user.partnershipId(), id).query(Challenge.class)
-                .optional().orElseThrow(() -> new NotFound("The challenge"));
-        if (ScrutinyAccess.young(user) && c.raisedByUserId() != user.id()
-                && (c.toGroupId() == null || !access.ownGroups(user).contains(c.toGroupId()))) {
-            throw new AccessDeniedException("A young scrutineer reads the challenges to their own group");
+    private static boolean mayRead(CanopyUser user, Challenge c, java.util.function.LongPredicate readsGroup) {
+        if (c.raisedByUserId() == user.id()) {
+            return true;
         }
-        return c;
+        return c.toGroupId() != null ? readsGroup.test(c.toGroupId()) : !ScrutinyAccess.young(user);
+    }
+
+    /** The challenges the person may read ({@link #mayRead}), newest first. */
+    public List<Challenge> readable(CanopyUser user) {
+        var readsGroup = new java.util.HashMap<Long, Boolean>(); // one check per group, not per challenge
+        return all(user.partnershipId()).stream()
+                .filter(c -> mayRead(user, c, g -> readsGroup.computeIfAbsent(g, x -> groups.mayRead(user, x)))).toList();
+    }
+
+    /** One challenge the person may read; not found for one they may not (its existence is the group's records too). */
+    public Challenge challenge(CanopyUser user, long id) {
+        return jdbc.sql(SELECT + " where partnership_id = ? and id = ?").params(user.partnershipId(), id).query(Challenge.class)
+                .optional().filter(c -> mayRead(user, c)).orElseThrow(() -> new NotFound("The challenge"));
     }
 
     /** Whether the person may raise a challenge at all. */

@@ -45,13 +45,16 @@ class ScrutinyThread implements PriorityThread {
                         "/scrutiny/challenges/" + c.id(), c.status(today).label()));
             }
         }
-        var own = access.ownGroups(user);
         for (var y : young.all(user.partnershipId())) {
-            if (leadGroupIds.contains(y.groupId()) && (!ScrutinyAccess.young(user) || own.contains(y.groupId()))) {
-                entries.add(new ThreadEntry(ThreadStrand.YOUNG_SCRUTINEER, "YOUNG_SCRUTINEER", String.valueOf(y.id()), y.name(),
-                        "The priority's young scrutineer, mentored by the independent scrutineer", "/scrutiny/young-scrutineers",
-                        null));
+            if (!leadGroupIds.contains(y.groupId())) {
+                continue;
             }
+            // A child's name, for those who may know it; everyone else reads that the priority has one.
+            boolean known = access.mayKnowYoungScrutineerOf(user, y.groupId());
+            entries.add(new ThreadEntry(ThreadStrand.YOUNG_SCRUTINEER, "YOUNG_SCRUTINEER", String.valueOf(y.id()),
+                    known ? y.name() : "The priority has a young scrutineer",
+                    "The priority's young scrutineer, mentored by the independent scrutineer", "/scrutiny/young-scrutineers",
+                    null));
         }
         return entries;
     }

@@ -34,9 +34,11 @@ class YoungScrutineersController {
         var names = new HashMap<Long, String>();
         var priorities = groups.all(user.partnershipId()).stream().filter(g -> g.type() == GroupType.PRIORITY_GROUP).toList();
         groups.all(user.partnershipId()).forEach(g -> names.put(g.id(), g.name()));
-        var own = access.ownGroups(user);
-        model.addAttribute("youngScrutineers", young.all(user.partnershipId()).stream()
-                .filter(y -> !ScrutinyAccess.young(user) || own.contains(y.groupId())).toList());
+        // A young scrutineer is a child: named, with their group, only to those who may know them.
+        var all = young.all(user.partnershipId());
+        var known = all.stream().filter(y -> access.mayKnowYoungScrutineerOf(user, y.groupId())).toList();
+        model.addAttribute("youngScrutineers", known);
+        model.addAttribute("othersCount", all.size() - known.size());
         model.addAttribute("groupNames", names);
         model.addAttribute("priorities", priorities);
         model.addAttribute("note", young.note(user.partnershipId()));

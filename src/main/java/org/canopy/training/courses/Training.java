@@ -168,6 +168,33 @@ public class Training {
                 && course.trainerAgencyId() != null && user.agencyId().equals(course.trainerAgencyId());
     }
 
+    /**
+     * Whether the person may read a booking (the practitioner's name, agency, job role, attendance and evaluation),
+     * wherever it is shown (pages, downloads, the API): the practitioner's own agency's contributors, the course's
+     * trainers (its trainer agency's contributors) and the administrator. Everyone else reads places booked and free.
+     */
+    public static boolean mayRead(CanopyUser user, Booking booking, Course course) {
+        if (user.role() == Role.ADMINISTRATOR) {
+            return true;
+        }
+        return user.role() == Role.AGENCY_CONTRIBUTOR && user.agencyId() != null
+                && (user.agencyId() == booking.agencyId() || user.agencyId().equals(course.trainerAgencyId()));
+    }
+
+    /** The session's bookings the person may read ({@link #mayRead}), in the order they were made. */
+    public List<Booking> readableBookings(CanopyUser user, long sessionId) {
+        var course = course(user.partnershipId(), session(user.partnershipId(), sessionId).courseId());
+        return bookings(user.partnershipId(), sessionId).stream().filter(b -> mayRead(user, b, course)).toList();
+    }
+
+    /** Every booking of the partnership the person may read ({@link #mayRead}). */
+    public List<Booking> readableBookings(CanopyUser user) {
+        long p = user.partnershipId();
+        var courses = courses(p).stream().collect(Collectors.toMap(Course::id, Function.identity()));
+        var sessions = sessions(p, null).stream().collect(Collectors.toMap(Session::id, Session::courseId));
+        return allBookings(p).stream().filter(b -> mayRead(user, b, courses.get(sessions.get(b.sessionId())))).toList();
+    }
+
     private static void requireEditor(CanopyUser user) {
         if (!mayEdit(user)) {
             throw new AccessDeniedException("Only the coordinator or a group chair changes the programme");
@@ -300,12 +327,14 @@ public class Training {
         return s.startsAt().toLocalDate().plusWeeks(8);
     }
 
-    public List<Due> evaluationsDue(long partnershipId) {
+    /** The evaluations due of the bookings the person may read ({@link #mayRead}). */
+    public List<Due> evaluationsDue(CanopyUser user) {
         var today = today();
+        long partnershipId = user.partnershipId();
         var sessions = sessions(partnershipId, null).stream().collect(Collectors.toMap(Session::id, Function.identity()));
         var courses = courses(partnershipId).stream().collect(Collectors.toMap(Course::id, Function.identity()));
         var due = new ArrayList<Due>();
-        for (var b : allBookings(partnershipId)) {
+        for (var b : readableBookings(user)) {
             var s = sessions.get(b.sessionId());
             if (s == null || !"ATTENDED".equals(b.attendance()) || b.impact() != null) {
                 continue;

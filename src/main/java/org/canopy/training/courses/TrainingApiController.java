@@ -68,8 +68,12 @@ class TrainingApiController {
         m.put("startsAt", s.startsAt().toString());
         m.put("place", s.place());
         m.put("capacity", s.capacity());
-        m.put("placesLeft", s.capacity() - training.placesTaken(p, id));
-        m.put("bookings", training.bookings(p, id).stream().map(b -> {
+        int booked = training.placesTaken(p, id);
+        m.put("booked", booked);
+        m.put("placesLeft", s.capacity() - booked);
+        m.put("waiting", training.bookings(p, id).stream().filter(b -> b.status().equals("WAITING")).count());
+        // Only the bookings the caller may read: their agency's, every one for the trainers and the coordinator.
+        m.put("bookings", training.readableBookings(user, id).stream().map(b -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("id", b.id());
             row.put("name", b.name());

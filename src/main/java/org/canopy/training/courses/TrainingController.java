@@ -65,7 +65,7 @@ class TrainingController {
         model.addAttribute("upcoming", upcoming);
         model.addAttribute("placesLeft", left);
         model.addAttribute("unanswered", training.needs(p).stream().filter(n -> byNeed.getOrDefault(n.id(), List.of()).isEmpty()).toList());
-        model.addAttribute("due", training.evaluationsDue(p));
+        model.addAttribute("due", training.evaluationsDue(user));
         model.addAttribute("notes", training.notes(p));
         model.addAttribute("needs", training.needs(p));
         model.addAttribute("priorities", training.priorities(p));
@@ -145,9 +145,13 @@ class TrainingController {
         long p = user.partnershipId();
         var session = training.session(p, id);
         var course = training.course(p, session.courseId());
-        var bookings = training.bookings(p, id);
+        var all = training.bookings(p, id);
+        // Who is booked is read by their agency, the trainers and the coordinator; everyone reads how many.
+        var bookings = all.stream().filter(b -> Training.mayRead(user, b, course)).toList();
         model.addAttribute("sitting", session);
         model.addAttribute("course", course);
+        model.addAttribute("placesBooked", all.stream().filter(Training.Booking::holdsPlace).count());
+        model.addAttribute("waitingCount", all.stream().filter(b -> b.status().equals("WAITING")).count());
         model.addAttribute("placed", bookings.stream().filter(Training.Booking::holdsPlace).toList());
         model.addAttribute("waiting", bookings.stream().filter(b -> b.status().equals("WAITING")).toList());
         model.addAttribute("cancelled", bookings.stream().filter(b -> b.status().equals("CANCELLED")).toList());
@@ -217,9 +221,13 @@ class TrainingController {
         long p = user.partnershipId();
         var booking = training.booking(p, id);
         var session = training.session(p, booking.sessionId());
+        var course = training.course(p, session.courseId());
+        if (!Training.mayRead(user, booking, course)) {
+            throw new NotFound("The booking");
+        }
         model.addAttribute("booking", booking);
         model.addAttribute("sitting", session);
-        model.addAttribute("course", training.course(p, session.courseId()));
+        model.addAttribute("course", course);
         model.addAttribute("dueFrom", Training.dueFrom(session));
         model.addAttribute("dueUntil", Training.dueUntil(session));
         model.addAttribute("mayEvaluate", Training.mayBookFor(user, booking.agencyId()));
@@ -295,7 +303,7 @@ class TrainingController {
         var sessions = training.sessions(p, null).stream().collect(Collectors.toMap(Training.Session::id, Function.identity()));
         var titles = training.courses(p).stream().collect(Collectors.toMap(Training.Course::id, Training.Course::title));
         List<List<Object>> rows = new ArrayList<>();
-        for (var b : training.allBookings(p)) {
+        for (var b : training.readableBookings(user)) {
             var s = sessions.get(b.sessionId());
             rows.add(Arrays.asList(b.id(), titles.get(s.courseId()), s.startsAt().toLocalDate(), s.startsAt().toLocalTime().toString(),
                     s.place(), b.name(), names.get(b.agencyId()), b.jobRole(), Labels.status(b.status()), Labels.attendance(b.attendance()),
