@@ -84,6 +84,12 @@ class ChildPrivacy {
             "quite", "kinda", "sort", "also", "always", "never", "sometimes", "often", "only", "just", "still",
             "now", "then", "there", "here", "in", "on", "at", "for");
 
+    /** What happens to a child at school: "I am being bullied at school" names no school. */
+    private static final Set<String> HAPPENINGS = Set.of("being", "bullied", "teased", "picked", "hurt", "hit", "scared", "sad",
+            "unhappy", "lonely", "happy", "excluded", "sent", "home", "from", "by", "people", "kids", "children", "everyone",
+            "someone", "nobody", "left", "out", "called", "names", "shouted", "touched", "pushed", "laughed", "ignored", "alone",
+            "upset", "crying", "struggling", "doing", "well", "badly", "stressed", "worried", "anxious", "late", "early", "again");
+
     private final IdentifierGuard guard;
 
     ChildPrivacy(IdentifierGuard guard) {
@@ -208,7 +214,7 @@ class ChildPrivacy {
             return false;
         }
         for (String word : words.strip().split("\\s+")) {
-            if (!GENERIC.contains(word) && !word.matches("\\d+")) {
+            if (!GENERIC.contains(word) && !FEELINGS.contains(word) && !HAPPENINGS.contains(word) && !word.matches("\\d+")) {
                 return true;
             }
         }
