@@ -62,6 +62,10 @@ final class ChildNames {
             "embankment", "quay", "basin", "reach", "marsh", "mill", "mills", "yard", "works", "point", "parade",
             "heath", "rise", "vale", "view", "light", "spot", "syndrome", "scale", "test", "index");
 
+    /** Capitalised words that never continue a name: "Zara And Adam" in a heading, "Noor I" in a child's message. */
+    private static final Set<String> SMALL_WORDS = Set.of("and", "or", "the", "a", "an", "i", "is", "was", "of", "in", "on", "at",
+            "to", "for", "with", "by", "from", "year", "yr", "aged", "age", "born", "dob", "who", "has", "had", "are", "were");
+
     private static final String FAMILY = "(?:great[-\\s])?(?:grand(?:mother|father|ma|pa|ad|dad|parents?|son|daughter)"
             + "|step[-\\s]?(?:mother|father|mum|dad|brother|sister|parents?)|half[-\\s](?:brother|sister)"
             + "|mother|mum|mummy|mom|mam|father|dad|daddy|brothers?|sisters?|siblings?|nan|nana|nanny|gran|granny"
@@ -71,7 +75,8 @@ final class ChildNames {
     /** After a family word, these make it a role or a service: "family support worker", "parent governor". */
     private static final String FAMILY_ROLE = "(?!\\s+(?:support|worker|workers|governors?|champions?|partners?|liaison|hub|"
             + "groups?|centres?|nurses?|officers?|teams?|ambassadors?|networks?|forums?|engagement|practitioners?|panel|"
-            + "programme|board|council|voice|and\\s+baby|infant|information|services?|assessment)\\b)";
+            + "programme|board|council|voice|and\\s+baby|infant|information|services?|assessment|and\\s+famil(?:y|ies)|"
+            + "and\\s+carers?|and\\s+children|and\\s+young)\\b)";
 
     private static final String SCHOOL_PEOPLE = "(?:class\\s+teacher|form\\s+tutor|head\\s+of\\s+year|teachers?|tutor|"
             + "school(?!\\s+(?:nurse|health))|nursery|class|classmates?|year\\s+group|teaching\\s+assistant|senco|head\\s*teacher)";
@@ -129,7 +134,7 @@ final class ChildNames {
             + "excluded\\s+from|was\\s+absent\\s+from|absent\\s+from|missing\\s+from|is\\s+on\\s+roll\\s+at|on\\s+roll\\s+at)"
             + "\\s+" + SCHOOL_NAME, FLAGS);
 
-    private static final Pattern DISCLOSED_AT_SCHOOL = Pattern.compile("\\s+(?i:disclosed|told|said|reported|spoke|was\\s+seen|"
+    private static final Pattern DISCLOSED_AT_SCHOOL = Pattern.compile("\\s+(?i:disclosed|told|was\\s+seen|"
             + "was\\s+spoken\\s+to|was\\s+interviewed|was\\s+found|was\\s+collected|was\\s+picked\\s+up|arrived|ran\\s+away|"
             + "went\\s+missing|self-harmed|fell|was\\s+injured|was\\s+hurt|cried|became\\s+upset|was\\s+upset|was\\s+bullied)"
             + "(?![\\p{L}])(?:\\s+[\\p{L}'\u2019]+){0,5}?\\s+(?i:at|to|from|in|outside)\\s+"
@@ -159,6 +164,10 @@ final class ChildNames {
             + "(?:child|young\\s+person|yp|cyp|baby|infant|toddler|new-?born|neonate|boy|girl|son|daughter|pupil|student|"
             + "teenager|teen|adolescent|care\\s+leaver|twins?|minor|uasc|cla|lac|siblings?|(?<plural>children|young\\s+people|kids))"
             + "\\s*(?:,\\s*|\\(\\s*|:\\s*|-\\s*)?(?:(?:called|named|known\\s+as|aka)\\s+)?\\z", FLAGS);
+
+    /** The child words before a name that leave no doubt it is a child's, even a name the lists do not hold. */
+    private static final Pattern STRONG_CHILD_BEFORE = Pattern.compile("(?<![\\p{L}])(?:baby|infant|young\\s+person|"
+            + "(?:the|a)\\s+(?:child|boy|girl|young\\s+person|baby|infant|toddler)\\s*,|sibling|twin)\\s+\\z", FLAGS);
 
     // "Head of Children, Sarah Jones" and "Designated Nurse for Children, Jane" name a post, not a child.
     private static final Pattern POST_BEFORE = Pattern.compile("(?<![\\p{L}])(?:of|for|in|and)\\s+(?:the\\s+)?\\z", FLAGS);
@@ -208,7 +217,19 @@ final class ChildNames {
                 continue;
             }
             boolean capital = Character.isUpperCase(c);
-            if ((!capital && !childsOwnWords) || !names.contains(text, start, end)) {
+            if (!capital && !childsOwnWords) {
+                continue;
+            }
+            if (!names.contains(text, start, end)) {
+                // A name the lists do not hold (Hodan, Tahmid, Kacper) is still a child's name before "'s grandmother" or
+                // after "baby": the two cues that only a person's name stands next to.
+                if (capital && end - start >= 3 && strongCue(text, start, end)) {
+                    int nameEnd = surnameEnd(text, end, childsOwnWords);
+                    if (nameEnd > 0) {
+                        found.add(new FoundIdentifier(IdentifierKind.CHILD_NAME, start, nameEnd, strongCueKind(text, start, nameEnd)));
+                        i = nameEnd;
+                    }
+                }
                 continue;
             }
             String before = previousWord(text, start);
@@ -228,6 +249,42 @@ final class ChildNames {
                 i = nameEnd;
             }
         }
+    }
+
+    // An unknown word counts only if it is a plain capitalised word (not "CAMHS", not a title or a place word), its
+    // run of capitals is a person's (no place word after it) and the cue is a family possessive or a child word before it.
+    private static boolean strongCue(String text, int start, int end) {
+        String word = text.substring(start, end);
+        String folded = FirstNames.fold(word);
+        if (!word.substring(1).equals(word.substring(1).toLowerCase(java.util.Locale.ROOT)) || TITLES.contains(folded)
+                || PLACE_WORDS.contains(folded) || SMALL_WORDS.contains(folded) || FirstNames.ORDINARY_WORDS.contains(folded)) {
+            return false;
+        }
+        String before = previousWord(text, start);
+        if (before != null && Character.isUpperCase(before.charAt(0)) && !CHILD_TITLES.contains(FirstNames.fold(before))
+                && previousIsWordBefore(text, start)) {
+            // "Tower Hamlets' parents": a word inside a run of capitals is a place's or a body's name, not a first name.
+            return false;
+        }
+        int nameEnd = surnameEnd(text, end, false);
+        return nameEnd > 0 && strongCueKind(text, start, nameEnd) != null;
+    }
+
+    private static final Set<String> CHILD_TITLES = Set.of("baby", "infant", "sibling", "twin", "person");
+
+    private static boolean previousIsWordBefore(String text, int start) {
+        return start >= 2 && text.charAt(start - 1) == ' ' && Character.isLetter(text.charAt(start - 2));
+    }
+
+    private static ChildCue strongCueKind(String text, int start, int end) {
+        Matcher m = POSSESSIVE.matcher(text).region(end, Math.min(text.length(), end + AFTER)).useTransparentBounds(true);
+        if (m.lookingAt() && m.group("family") != null) {
+            return ChildCue.FAMILY;
+        }
+        if (endsAt(STRONG_CHILD_BEFORE, text, Math.max(0, start - BEFORE), start)) {
+            return ChildCue.CHILD_WORDS;
+        }
+        return null;
     }
 
     private static int wordEnd(String text, int i) {
@@ -306,7 +363,8 @@ final class ChildNames {
                     && we - j == 1) {
                 we = wordEnd(text, we + 1);
             }
-            if (!Character.isUpperCase(word.charAt(0)) || FirstNames.ORDINARY_WORDS.contains(FirstNames.fold(word))) {
+            // Brown, White and Young are surnames too; a small word ("and", "is") ends the name.
+            if (!Character.isUpperCase(word.charAt(0)) || SMALL_WORDS.contains(FirstNames.fold(word))) {
                 break;
             }
             nameEnd = we;
