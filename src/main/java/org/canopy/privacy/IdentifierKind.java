@@ -7,7 +7,9 @@ public enum IdentifierKind {
     POSTCODE("a postcode"),
     DATE_OF_BIRTH("a date of birth"),
     PHONE_NUMBER("a phone number"),
-    EMAIL_ADDRESS("an email address");
+    EMAIL_ADDRESS("an email address"),
+    /** A person's name next to something that says they are a child: an age, a school, a family relation, a birth. */
+    CHILD_NAME("a child's name");
 
     private final String label;
 

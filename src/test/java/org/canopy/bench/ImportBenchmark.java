@@ -42,7 +42,7 @@ public final class ImportBenchmark {
     static final int INDICATORS = 40;
     static final int AREAS = 125;
     static final int FIRST_YEAR = 1800;
-    static final String[] NARRATIVES = {
+    public static final String[] NARRATIVES = {
         "Referrals steady after the %d March review; %d of %d families seen within 5 working days.",
         "Rise linked to the new front door: %d contacts, %d passed to social care, %d closed with advice.",
         "Figure revised by the agency on %d Oct; %d%% of cases audited, %d found good.",

@@ -19,4 +19,9 @@ public class LearningInput {
     public String text(String field, String label, String text, boolean required, int max, List<FieldProblem> problems) {
         return guard.freeText(field, label, text, required, max, problems, FieldProblem::of);
     }
+
+    /** A case's pseudonym as stored: required, within {@code max} characters, free of identifiers, a first name allowed. */
+    public String pseudonym(String field, String label, String text, int max, List<FieldProblem> problems) {
+        return guard.pseudonym(field, label, text, max, problems, FieldProblem::of);
+    }
 }

@@ -254,7 +254,8 @@ public class Incidents {
 
     private Checked checked(IncidentInput in, List<FieldProblem> problems) {
         var today = LocalDate.now(clock);
-        String pseudonym = input.text("pseudonym", "A pseudonym", in.pseudonym(), true, PSEUDONYM_MAX, problems);
+        // A pseudonym is a first name by design ("Ollie", "Baby Amara"): it is read for every identifier but a child's name.
+        String pseudonym = input.pseudonym("pseudonym", "A pseudonym", in.pseudonym(), PSEUDONYM_MAX, problems);
         var aware = in.awareDate().read("awareDate", "The date the local authority became aware", true, Range.PAST, today, problems);
         if (in.criteria().isEmpty()) {
             problems.add(FieldProblem.of("criteria", "Select at least one criterion the incident meets"));

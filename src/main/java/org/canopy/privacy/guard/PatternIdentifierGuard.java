@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * next to another digit. It must have the length Ofcom numbers have: 11 digits for mobiles (07) and for
  * 02 and 03 numbers, 10 or 11 for 01 numbers. 08 and 09 numbers are services, not families.</li>
  * <li>Email address: name@domain.tld.</li>
+ * <li>Child's name: a first name from datafaker's lists next to an age, a school, a family relation, a birth or words
+ * that name a child, see {@link ChildNames}.</li>
  * </ul>
  * Where two findings overlap, the one that starts first (then the longer) is kept.
  */
@@ -67,16 +69,33 @@ public class PatternIdentifierGuard implements IdentifierGuard {
     private static final String ADVICE = "Canopy holds no information that identifies a child or family: "
             + "remove it and describe the situation without it.";
 
+    private final ChildNames childNames;
+
+    /** The guard with the first names every guard in the process shares, read once; the reading starts now. */
+    public PatternIdentifierGuard() {
+        FirstNames.startReading();
+        this.childNames = new ChildNames(FirstNames::shared);
+    }
+
     @Override
     public List<FoundIdentifier> scan(String text) {
         return scan(text, true);
+    }
+
+    @Override
+    public List<FoundIdentifier> scanChildsOwnWords(String text) {
+        return scan(text, true, true);
+    }
+
+    List<FoundIdentifier> scan(String text, boolean shortcuts) {
+        return scan(text, shortcuts, false);
     }
 
     /**
      * The scan; with {@code shortcuts}, a pattern runs only when one pass over the characters shows the text
      * could hold what it finds. Most narratives hold none of them, and an import scans a million narratives.
      */
-    List<FoundIdentifier> scan(String text, boolean shortcuts) {
+    private List<FoundIdentifier> scan(String text, boolean shortcuts, boolean childsOwnWords) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -104,6 +123,7 @@ public class PatternIdentifierGuard implements IdentifierGuard {
         if (shape.at()) {
             findEmailAddresses(found, text);
         }
+        childNames.find(text, childsOwnWords, found);
         return withoutOverlaps(found);
     }
 
@@ -174,9 +194,10 @@ public class PatternIdentifierGuard implements IdentifierGuard {
         String subject = subject(label);
         List<TextProblem> problems = new ArrayList<>(found.size());
         for (FoundIdentifier identifier : found) {
-            // Positions are counted from 1 for people: characters start + 1 to end, both included.
-            problems.add(new TextProblem(field, subject + " contains what looks like " + identifier.kind().label()
-                    + " (characters " + (identifier.start() + 1) + " to " + identifier.end() + "). " + ADVICE));
+            // Positions are counted from 1 for people: characters start + 1 to end, both included. A child's name
+            // says why and what to write instead.
+            problems.add(new TextProblem(field, identifier.kind() == IdentifierKind.CHILD_NAME ? identifier.problem(subject) + "."
+                    : identifier.problem(subject) + ". " + ADVICE));
         }
         throw new IdentifiersFound(problems);
     }
