@@ -107,12 +107,12 @@ class PublicMessages {
      * (without the words); a failure telling them is logged without the words and never loses the message.
      */
     Receipt receive(long partnershipId, String address, String message, String ageBand, String topic, String website) {
-        if (!limit.allows(address)) {
+        // The check and the count are one step, so messages sent at once cannot all pass; a refused one is given back.
+        if (!limit.take(address)) {
             throw new TooManyMessages();
         }
         boolean helpFirst = DangerWords.in(message);
         if (website != null && !website.isBlank()) {
-            limit.count(address);
             return new Receipt(null, reference(), helpFirst);
         }
         var problems = new ArrayList<FieldProblem>();
@@ -128,11 +128,17 @@ class PublicMessages {
         AgeBand band = ageBand(ageBand, problems);
         Long priority = topic(partnershipId, topic, problems);
         if (!problems.isEmpty()) {
+            limit.giveBack(address);
             throw new InvalidInput(problems);
         }
         String reference = reference();
-        long id = transaction.execute(status -> store(partnershipId, reference, words, band, priority, helpFirst));
-        limit.count(address);
+        long id;
+        try {
+            id = transaction.execute(status -> store(partnershipId, reference, words, band, priority, helpFirst));
+        } catch (RuntimeException e) {
+            limit.giveBack(address);
+            throw e;
+        }
         try {
             tellCoordinators(partnershipId, id, helpFirst);
         } catch (RuntimeException e) {
