@@ -31,6 +31,7 @@ import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
 import org.canopy.web.JsonInput;
+import org.canopy.web.StorableText;
 import org.canopy.web.Period;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -122,6 +123,10 @@ public class ObservationImport {
         if (value != null && value.length() > limits.maxCellCharacters()) {
             throw new InvalidInput(List.of(new FieldProblem(column, "A cell of the " + column + " column holds more than "
                     + String.format("%,d", limits.maxCellCharacters()) + " characters, the most a cell may hold", row)));
+        }
+        String unstorable = StorableText.problem(value);
+        if (unstorable != null) {
+            throw new InvalidInput(List.of(new FieldProblem(column, "A cell of the " + column + " column " + unstorable, row)));
         }
         return value;
     }

@@ -49,7 +49,9 @@ class ApiProblems {
         String field = field(e.getPath());
         String named = field.equals("body") ? "The request body" : "\"" + field + "\"";
         String message;
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof StorableTextModule.UnstorableText) {
+            message = named + " " + e.getOriginalMessage();
+        } else if (e instanceof StreamConstraintsException) {
             message = named + " holds a number or text longer than Canopy reads";
         } else if (e instanceof InputCoercionException) {
             message = named + " is a number too large for this field";
