@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -36,6 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @CanopyDatabaseTest
 @ExtendWith(OutputCaptureExtension.class)
+// A context (and so a database) of its own: the fuzz stores what it may (a draft submission, escalations, incidents),
+// which other tests of the shared context do not expect.
+@TestPropertySource(properties = "canopy.test.isolated=api-fuzz")
 class ApiInputFuzzTest {
 
     /** Values that are wrong for (nearly) every field: text fields take numbers, so these are the ones to refuse. */

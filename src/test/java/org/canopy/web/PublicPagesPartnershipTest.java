@@ -54,7 +54,7 @@ class PublicPagesPartnershipTest {
             String body = HtmlUtils.htmlUnescape(result.getResponse().getContentAsString());
             assertThat(status).as(path).isLessThan(500);
             if (status == 400) {
-                assertThat(body).as(path).contains("<h1 class=\"govuk-heading-l\">Canopy could not tell what that request is for</h1>")
+                assertThat(body).as(path).contains("<h1 class=\"govuk-heading-l\">Canopy could not read that request</h1>")
                         .contains("?partnership=");
             }
         }

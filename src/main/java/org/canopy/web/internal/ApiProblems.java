@@ -71,8 +71,10 @@ class ApiProblems {
     /** A path or query parameter of the wrong type ({@code ?agency=abc}): named, with the type it takes. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatched(MethodArgumentTypeMismatchException e) {
+        String given = String.valueOf(e.getValue());
         return invalid(new InvalidInput(e.getName(), "\"" + e.getName() + "\" must be "
-                + (e.getRequiredType() == null ? "of another form" : shape(e.getRequiredType()))));
+                + (e.getRequiredType() == null ? "of another form" : shape(e.getRequiredType()))
+                + ", not '" + (given.length() > 40 ? given.substring(0, 40) + "…" : given) + "'"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

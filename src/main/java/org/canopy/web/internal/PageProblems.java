@@ -21,7 +21,7 @@ class PageProblems {
      */
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalid(InvalidInput e) {
-        var page = new ModelAndView("error/invalid", Map.of("problems", e.problems()));
+        var page = new ModelAndView("error/400", Map.of("problems", e.problems()));
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;
     }

@@ -35,7 +35,16 @@ class StorableTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) {
+            // A body that cannot be parsed (an upload over the size limit) is answered where it was before: Tomcat keeps
+            // the failure, and Spring MVC's multipart resolution meets it again and says so as a 413.
+            chain.doFilter(request, response);
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String problem = StorableText.problem(parameter.getKey());
             for (int i = 0; problem == null && i < parameter.getValue().length; i++) {
                 problem = StorableText.problem(parameter.getValue()[i]);
