@@ -23,14 +23,6 @@ public final class JsonInput {
         return body;
     }
 
-    /** The body itself, which must be a JSON list ({@code [ ... ]}). */
-    public static JsonNode list(JsonNode body) {
-        if (body == null || !body.isArray()) {
-            throw new InvalidInput("body", "Send a JSON list ([ ... ]) of the items this request takes");
-        }
-        return body;
-    }
-
     /** A text field: null when absent or null; a number or true/false as written; a list or object is refused. */
     public static String text(JsonNode body, String field) {
         return text(body, field, null);
