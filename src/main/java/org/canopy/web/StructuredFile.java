@@ -48,6 +48,10 @@ public final class StructuredFile {
             problem(path, path + " must be " + max + " characters or fewer");
             return null;
         }
+        if (StorableText.problem(value) != null) {
+            problem(path, path + " " + StorableText.problem(value));
+            return null;
+        }
         return value.isEmpty() ? null : value;
     }
 

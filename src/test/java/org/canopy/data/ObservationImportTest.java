@@ -205,7 +205,7 @@ class ObservationImportTest {
         mvc.perform(multipart("/dashboard/import").file(new MockMultipartFile("file", "figures.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.toByteArray()))
                         .with(csrf()).with(Requests.signedIn(users, "coordinator")))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("CIN_COUNT is annual: its period is a financial year like 2020-21, or a calendar year like 2015, not &#39;2021-03&#39;")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("1 row was fine")));
         assertThat(Figures.value(jdbc, "CHILD_POVERTY", "2017-18")).isNull();
@@ -239,7 +239,7 @@ class ObservationImportTest {
                         List.of("CIN_COUNT", "2016-17", "Tower Hamlets", "2810", ""),
                         List.of("CHILD_POVERTY", "2017-18", "Tower Hamlets", "120", ""))))
                         .with(csrf()).with(Requests.signedIn(users, "coordinator")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("There is a problem").contains("Row 3: A percentage must be between 0 and 100");
         assertThat(Figures.observations(jdbc)).isEqualTo(before);

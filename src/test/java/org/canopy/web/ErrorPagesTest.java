@@ -105,8 +105,8 @@ class ErrorPagesTest {
         assertProblem(unknown, 404, "Not Found");
         var bad = api.send(HttpRequest.newBuilder(uri("/api/v1/actions/abc/updates")).header("Authorization", basic).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertProblem(bad, 400, "Bad Request");
-        assertThat(bad.body()).contains("'abc'");
+        assertProblem(bad, 400, "Invalid input");
+        assertThat(bad.body()).contains("\"field\":\"id\"").contains("must be a whole number, not 'abc'");
         var tooLarge = api.send(multipart(uri("/api/v1/observations"), null, 3 * 1024 * 1024).header("Authorization", basic)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(tooLarge, 413, "Content Too Large");

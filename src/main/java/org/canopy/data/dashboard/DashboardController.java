@@ -326,27 +326,34 @@ public class DashboardController {
 
     @PostMapping("/dashboard/import")
     String importFile(@AuthenticationPrincipal CanopyUser user, @RequestParam(required = false) MultipartFile file,
-            Model model, RedirectAttributes redirect) throws IOException {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         requireImporter(user);
-        return FormSubmission.on(model).keeping("errorAnchor", "file").submit(() -> {
+        return refusedAs400(response, FormSubmission.on(model).keeping("errorAnchor", "file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose a CSV or Excel file of figures to import");
             }
             String original = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "an upload"
                     : java.nio.file.Path.of(file.getOriginalFilename()).getFileName().toString();
             String name = original.toLowerCase();
-            var rows = name.endsWith(".xlsx") ? ObservationImport.readXlsx(file.getInputStream())
-                    : ObservationImport.readCsv(file.getInputStream());
+            var rows = imports.readFile(name, file.getInputStream());
             // Check before it counts: nothing is stored until the person has seen the preview.
             var checked = imports.check(user, rows, true);
             if (!checked.refused().isEmpty()) {
-                model.addAttribute("refusedRows", checked.refused());
+                model.addAttribute("refusedCount", checked.refusedCount());
                 model.addAttribute("acceptableRows", checked.rows().size());
                 throw new InvalidInput(checked.refused());
             }
             long id = uploads.stage(user, original, checked);
             return "redirect:/data/uploads/" + id;
-        }, () -> importForm(user, model));
+        }, () -> importForm(user, model)));
+    }
+
+    /** A refused upload is the form again with its error summary, answered as 400 Bad Request (not 200). */
+    public static String refusedAs400(HttpServletResponse response, String view) {
+        if (!view.startsWith("redirect:")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return view;
     }
 
     /** A CSV template of one agency's indicators for a period, ready to fill in. */

@@ -69,13 +69,13 @@ class DataApiController {
     @PostMapping(value = "/observations", consumes = "text/csv")
     ResponseEntity<Map<String, Object>> importCsv(@AuthenticationPrincipal CanopyUser user,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody byte[] body) {
-        return imported(user, dryRun, ObservationImport.readCsv(new java.io.ByteArrayInputStream(body)));
+        return imported(user, dryRun, imports.readFile("an API upload.csv", new java.io.ByteArrayInputStream(body)));
     }
 
     @PostMapping(value = "/observations", consumes = "application/json")
     ResponseEntity<Map<String, Object>> importJson(@AuthenticationPrincipal CanopyUser user,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody String body) throws IOException {
-        return imported(user, dryRun, ObservationImport.readJson(json.readTree(body)));
+        return imported(user, dryRun, imports.readJson(json.readTree(body)));
     }
 
     /**

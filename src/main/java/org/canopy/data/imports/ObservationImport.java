@@ -30,6 +30,8 @@ import org.canopy.partnership.Role;
 import org.canopy.privacy.IdentifierGuard;
 import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.JsonInput;
+import org.canopy.web.StorableText;
 import org.canopy.web.Period;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -58,9 +60,11 @@ public class ObservationImport {
     private final FigureUploads uploads;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImportLimits limits;
 
     ObservationImport(DataStore store, ObservationWriter writer, IdentifierGuard guard, FigureChecks figureChecks,
-            FigureUploads uploads, ApplicationEventPublisher events, Clock clock) {
+            FigureUploads uploads, ApplicationEventPublisher events, Clock clock, ImportLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.writer = writer;
         this.guard = guard;
@@ -75,7 +79,12 @@ public class ObservationImport {
         return user.isAdministrator() || user.role() == Role.AGENCY_CONTRIBUTOR;
     }
 
-    public static List<ObservationRow> readCsv(InputStream in) {
+    /** Reads an uploaded file of figures, Excel when its name ends in .xlsx and CSV otherwise, within the limits. */
+    public List<ObservationRow> readFile(String fileName, InputStream in) {
+        return fileName != null && fileName.toLowerCase().endsWith(".xlsx") ? readXlsx(in, limits) : readCsv(in, limits);
+    }
+
+    public static List<ObservationRow> readCsv(InputStream in, ImportLimits limits) {
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get()
                 .parse(new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8))) {
@@ -89,13 +98,15 @@ public class ObservationImport {
             // million-row import's memory (and the garbage collector's copying) down.
             Map<String, String> repeated = new HashMap<>();
             for (var record : parser) {
+                int row = (int) record.getRecordNumber() + 1;
+                tooMany(rows.size(), row, limits);
                 // A short row's missing cells are empty, so validation names them with the row number.
-                rows.add(new ObservationRow((int) record.getRecordNumber() + 1, shared(repeated, cell(record, "indicator")),
-                        shared(repeated, cell(record, "period")), shared(repeated, cell(record, "area")), cell(record, "value"),
-                        cell(record, "narrative")));
+                rows.add(new ObservationRow(row, shared(repeated, cell(record, "indicator", row, limits)),
+                        shared(repeated, cell(record, "period", row, limits)), shared(repeated, cell(record, "area", row, limits)),
+                        cell(record, "value", row, limits), cell(record, "narrative", row, limits)));
             }
             return rows;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             if (e instanceof InvalidInput invalid) {
                 throw invalid;
             }
@@ -103,8 +114,29 @@ public class ObservationImport {
         }
     }
 
-    private static String cell(org.apache.commons.csv.CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+    private static String cell(org.apache.commons.csv.CSVRecord record, String column, int row, ImportLimits limits) {
+        return checked(record.isMapped(column) && record.isSet(column) ? record.get(column) : null, column, row, limits);
+    }
+
+    /** A cell within the limit of characters (the narrative's own 4,000 is checked with the row). */
+    private static String checked(String value, String column, int row, ImportLimits limits) {
+        if (value != null && value.length() > limits.maxCellCharacters()) {
+            throw new InvalidInput(List.of(new FieldProblem(column, "A cell of the " + column + " column holds more than "
+                    + String.format("%,d", limits.maxCellCharacters()) + " characters, the most a cell may hold", row)));
+        }
+        String unstorable = StorableText.problem(value);
+        if (unstorable != null) {
+            throw new InvalidInput(List.of(new FieldProblem(column, "A cell of the " + column + " column " + unstorable, row)));
+        }
+        return value;
+    }
+
+    /** Refuses the file once it has more rows than the limit, before reading on. */
+    private static void tooMany(int read, int row, ImportLimits limits) {
+        if (read >= limits.maxRows()) {
+            throw new InvalidInput(List.of(new FieldProblem("file", "The file has more than " + String.format("%,d", limits.maxRows())
+                    + " rows of figures, the most one import takes: split it into smaller files", row)));
+        }
     }
 
     private static String shared(Map<String, String> repeated, String value) {
@@ -115,32 +147,38 @@ public class ObservationImport {
         return known == null ? value : known;
     }
 
-    public static List<ObservationRow> readXlsx(InputStream in) {
-        try (var workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
-            var sheetRows = workbook.getFirstSheet().read();
-            if (sheetRows.isEmpty()) {
+    public static List<ObservationRow> readXlsx(InputStream in, ImportLimits limits) {
+        byte[] bytes = WorkbookSize.read(in, limits);
+        try (var workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false));
+                var sheet = workbook.getFirstSheet().openStream()) {
+            var sheetRows = sheet.iterator();
+            if (!sheetRows.hasNext()) {
                 throw new InvalidInput("file", "The workbook's first sheet is empty");
             }
             var header = new ArrayList<String>();
-            sheetRows.get(0).forEach(c -> header.add(c == null ? "" : c.getText().trim().toLowerCase()));
+            sheetRows.next().forEach(c -> header.add(c == null ? "" : c.getText().trim().toLowerCase()));
             if (!header.containsAll(HEADER.subList(0, 4))) {
                 throw new InvalidInput("file", "The first row must be the header " + String.join(", ", HEADER));
             }
             var rows = new ArrayList<ObservationRow>();
-            for (int r = 1; r < sheetRows.size(); r++) {
-                var row = sheetRows.get(r);
+            while (sheetRows.hasNext()) {
+                var row = sheetRows.next();
                 String[] cells = new String[HEADER.size()];
                 for (int c = 0; c < HEADER.size(); c++) {
                     int index = header.indexOf(HEADER.get(c));
-                    cells[c] = index < 0 || !row.hasCell(index) ? null : shown(row.getCell(index));
+                    cells[c] = index < 0 || !row.hasCell(index) ? null : checked(shown(row.getCell(index)), HEADER.get(c), row.getRowNum(), limits);
                 }
                 if (java.util.Arrays.stream(cells).allMatch(c -> c == null || c.isBlank())) {
                     continue;
                 }
+                tooMany(rows.size(), row.getRowNum(), limits);
                 rows.add(new ObservationRow(row.getRowNum(), cells[0], cells[1], cells[2], cells[3], cells[4]));
             }
             return rows;
-        } catch (IOException e) {
+        } catch (InvalidInput e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A damaged or foreign file fails inside the reader in many ways (XML, zip, a cell's format): all are the file's.
             throw new InvalidInput("file", "The file could not be read as an Excel workbook (.xlsx)");
         }
     }
@@ -164,7 +202,7 @@ public class ObservationImport {
         return cell.getText();
     }
 
-    static List<ObservationRow> readJson(JsonNode array) {
+    List<ObservationRow> readJson(JsonNode array) {
         if (array == null || !array.isArray()) {
             throw new InvalidInput("body", "Send a JSON list of rows, each with indicator, period, area, value and narrative");
         }
@@ -173,15 +211,55 @@ public class ObservationImport {
         int n = 0;
         for (JsonNode item : array) {
             n++;
-            rows.add(new ObservationRow(n, text(item, "indicator"), text(item, "period"), text(item, "area"),
-                    text(item, "value"), text(item, "narrative")));
+            tooMany(rows.size(), n, limits);
+            if (!item.isObject()) {
+                throw new InvalidInput(List.of(new FieldProblem("body", "Each row must be an object with indicator, period, area, value and narrative", n)));
+            }
+            rows.add(new ObservationRow(n, text(item, "indicator", n), text(item, "period", n), text(item, "area", n),
+                    text(item, "value", n), text(item, "narrative", n)));
         }
         return rows;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+    private String text(JsonNode item, String field, int row) {
+        try {
+            return checked(JsonInput.text(item, field), field, row, limits);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(e.problems().stream().map(p -> new FieldProblem(p.field(), p.message(), row)).toList());
+        }
+    }
+
+    /** The problems a check lists, the first {@code limit}, and how many there were in all. */
+    private static final class Refusals {
+        private final List<FieldProblem> listed = new ArrayList<>();
+        private final int limit;
+        private int count;
+
+        Refusals(int limit) {
+            this.limit = limit;
+        }
+
+        void add(FieldProblem problem) {
+            count++;
+            if (listed.size() < limit) {
+                listed.add(problem);
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The listed problems, with a last one counting those left out. */
+        List<FieldProblem> listed() {
+            if (count <= listed.size()) {
+                return listed;
+            }
+            var shown = new ArrayList<>(listed);
+            shown.add(FieldProblem.of("file", "There are " + String.format("%,d", count - listed.size()) + " more problems in the file ("
+                    + String.format("%,d", count) + " in all): correct the first " + listed.size() + ", then check the file for the same mistakes"));
+            return shown;
+        }
     }
 
     /** A row that passed every check: what it would store, the figure it would replace (null: a new one), any warning. */
@@ -194,8 +272,11 @@ public class ObservationImport {
         }
     }
 
-    /** A checked file: the rows that may be stored, and the rows refused with their reasons. */
-    public record Checked(List<CheckedRow> rows, List<FieldProblem> refused) {
+    /**
+     * A checked file: the rows that may be stored, and the problems with their reasons (the first of them, then one
+     * saying how many more there are) out of {@code refusedCount} in all.
+     */
+    public record Checked(List<CheckedRow> rows, List<FieldProblem> refused, int refusedCount) {
 
         List<String> warnings() {
             return rows.stream().filter(r -> r.warning() != null).map(r -> "Row " + r.row() + ": " + r.warning()).toList();
@@ -225,13 +306,13 @@ public class ObservationImport {
         Map<String, Area> areas = new HashMap<>();
         allAreas.forEach(a -> areas.put(a.name().toLowerCase(), a));
         var home = DataStore.homeArea(allAreas).orElse(null);
-        var problems = new ArrayList<FieldProblem>();
+        var problems = new Refusals(limits.listedProblems());
         var valid = new ArrayList<CheckedRow>(rows.size());
         // An indicator, period label and area seen earlier in the file: a small record, not a string built per row.
         record Seen(long indicatorId, String period, long areaId) { }
         var seen = new HashSet<Seen>();
         for (var row : rows) {
-            int before = problems.size();
+            int before = problems.count();
             var indicator = row.indicator() == null ? null : indicators.get(row.indicator().trim());
             if (indicator == null) {
                 problems.add(new FieldProblem("indicator", "There is no indicator with the code '"
@@ -281,11 +362,11 @@ public class ObservationImport {
                     && !seen.add(new Seen(indicator.id(), period.get().label(), area.id()))) {
                 problems.add(new FieldProblem("period", "This indicator, period and area appear earlier in the file too", row.row()));
             }
-            if (problems.size() == before) {
+            if (problems.count() == before) {
                 valid.add(new CheckedRow(row.row(), indicator, area, period.get(), value, narrative, null, null));
             }
         }
-        return new Checked(warn(user.partnershipId(), indicators, valid, detailed), problems);
+        return new Checked(warn(user.partnershipId(), indicators, valid, detailed), problems.listed(), problems.count());
     }
 
     /** The rows with their warnings and, when detailed, the figures they replace. */

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.canopy.data.checks.FigureChecks;
 import org.canopy.data.observations.ObservationRow;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.FieldProblem;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.JsonInput;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,24 +61,29 @@ class RoundsApiController {
             throw new org.springframework.security.access.AccessDeniedException("Only the agency's contributors and the administrator submit its figures");
         }
         var current = rounds.submission(user, id, agencyId);
+        JsonInput.object(body);
+        if (!body.has("figures") && !body.has("overallNarrative") && !body.has("submit")) {
+            // An empty object (or a client sending the wrong document) would otherwise "save" nothing with a 200.
+            throw new InvalidInput("figures", "Send figures, overallNarrative or submit: the body holds nothing to save");
+        }
         var entries = new HashMap<String, FigureChecks.Entry>();
         current.lines().forEach(l -> entries.put(l.indicator().code(), new FigureChecks.Entry(l.shownValue(), l.narrative())));
-        JsonNode figures = body.path("figures");
-        if (!figures.isMissingNode() && !figures.isArray()) {
-            throw new InvalidInput("figures", "figures must be a list of { indicator, value, narrative }");
-        }
         var rows = new java.util.ArrayList<ObservationRow>();
         int n = 0;
-        for (JsonNode f : figures) {
+        for (JsonNode f : JsonInput.items(body, "figures")) {
             n++;
+            if (!f.isObject()) {
+                throw new InvalidInput(List.of(new FieldProblem("figures", "Each of the figures must be { indicator, value, narrative }", n)));
+            }
             rows.add(new ObservationRow(n, text(f, "indicator"), current.round().period(), null, text(f, "value"), text(f, "narrative")));
         }
         if (!rows.isEmpty()) {
             entries.putAll(RoundsController.entriesFromRows(current, rows));
         }
-        int version = body.path("version").isIntegralNumber() ? body.path("version").intValue() : current.version();
-        return json(rounds.save(user, id, agencyId, entries, body.has("overallNarrative") ? text(body, "overallNarrative")
-                : current.overallNarrative(), body.path("submit").asBoolean(false), version));
+        Integer given = JsonInput.whole(body, "version");
+        int version = given == null ? current.version() : given;
+        return json(rounds.save(user, id, agencyId, entries, JsonInput.text(body, "overallNarrative", current.overallNarrative()),
+                JsonInput.flag(body, "submit", false), version));
     }
 
     private static long agencyOf(CanopyUser user, Long agency) {
@@ -90,8 +97,7 @@ class RoundsApiController {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return JsonInput.text(node, field);
     }
 
     private static Map<String, Object> json(DataRounds.Submission s) {

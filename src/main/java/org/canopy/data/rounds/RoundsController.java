@@ -38,7 +38,10 @@ public class RoundsController {
     private final DataRounds rounds;
     private final DataStore store;
 
-    RoundsController(DataRounds rounds, DataStore store) {
+    private final ObservationImport imports;
+
+    RoundsController(DataRounds rounds, DataStore store, ObservationImport imports) {
+        this.imports = imports;
         this.rounds = rounds;
         this.store = store;
     }
@@ -134,25 +137,24 @@ public class RoundsController {
     @PostMapping("/data/rounds/{id}/agencies/{agency}/upload")
     String upload(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @PathVariable long agency,
             @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "-1") String version, Model model,
-            RedirectAttributes redirect) throws IOException {
+            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         if (!DataRounds.maySubmitFor(user, agency)) {
             throw new AccessDeniedException("Only the agency's contributors and the administrator submit its figures");
         }
         var submission = rounds.submission(user, id, agency);
         // Every problem of an upload is about the file: the summary links to the file input.
-        return FormSubmission.on(model).problemsOn("file").conflictOn("file").submit(() -> {
+        return DashboardController.refusedAs400(response, FormSubmission.on(model).problemsOn("file").conflictOn("file").submit(() -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose the CSV or Excel file of figures to upload");
             }
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-            var rows = name.endsWith(".xlsx") ? ObservationImport.readXlsx(file.getInputStream())
-                    : ObservationImport.readCsv(file.getInputStream());
+            var rows = imports.readFile(name, file.getInputStream());
             var entries = entriesFromRows(submission, rows);
             rounds.save(user, id, agency, entries, submission.overallNarrative(), false, FormFields.version(version));
             redirect.addFlashAttribute("success", "Uploaded " + rows.size() + (rows.size() == 1 ? " figure" : " figures")
                     + " into your draft: check them, add the narratives and submit");
             return "redirect:/data/rounds/" + id + "/agencies/" + agency;
-        }, () -> submission(user, id, agency, model));
+        }, () -> submission(user, id, agency, model)));
     }
 
     /** The rows of an uploaded file as entries of the submission; rows for other indicators or periods are refused. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,8 +51,9 @@ class BudgetApiController {
     /** Body: {@code { "agencyId", "received" }} ("5000.00"): a partner's finance system records what it paid. */
     @PostMapping("/years/{year:\\d{4}-\\d{2}}/received")
     ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal CanopyUser user, @PathVariable String year, @RequestBody JsonNode body) {
-        Long agencyId = body.hasNonNull("agencyId") && body.get("agencyId").canConvertToLong() ? body.get("agencyId").asLong() : null;
-        String received = body.hasNonNull("received") ? body.get("received").asString() : null;
+        JsonInput.object(body);
+        Long agencyId = JsonInput.id(body, "agencyId");
+        String received = JsonInput.text(body, "received");
         var c = budgets.recordReceived(user, year, agencyId, received);
         var json = new LinkedHashMap<String, Object>();
         json.put("id", c.id());

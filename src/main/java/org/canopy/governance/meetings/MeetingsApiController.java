@@ -10,6 +10,7 @@ import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.partnership.PersonSummary;
 import org.canopy.web.DateInput;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,6 +64,7 @@ class MeetingsApiController {
     @PostMapping("/api/v1/groups/{id}/meetings")
     ResponseEntity<Map<String, Object>> schedule(@AuthenticationPrincipal CanopyUser user, @PathVariable long id,
             @RequestBody JsonNode body) {
+        JsonInput.object(body);
         var meeting = meetings.schedule(user, id, DateInput.iso(text(body, "date")), text(body, "startTime"), text(body, "place"),
                 text(body, "chairId"));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(user, meeting));
@@ -117,9 +119,6 @@ class MeetingsApiController {
     }
 
     private static String text(JsonNode body, String field) {
-        if (body == null || !body.has(field) || body.get(field).isNull()) {
-            return null;
-        }
-        return body.get(field).asString();
+        return JsonInput.text(body, field);
     }
 }

@@ -13,6 +13,7 @@ import org.canopy.learning.reviews.Stage;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.web.DateInput;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,6 +64,7 @@ class IncidentsApiController {
     /** Body: {@code { "pseudonym", "awareDate", "summary", "criteria", "notifiedDate" }}. */
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CanopyUser user, @RequestBody JsonNode body) {
+        JsonInput.object(body);
         var in = new IncidentInput(text(body, "pseudonym", null), DateInput.iso(text(body, "awareDate", null)), text(body, "summary", null),
                 criteria(body, Set.of()), DateInput.iso(text(body, "notifiedDate", null)));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(user, incidents.create(user, in)));
@@ -73,16 +75,12 @@ class IncidentsApiController {
     Map<String, Object> patch(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestBody JsonNode body) {
         var current = incidents.incident(user.partnershipId(), id);
         incidents.requireEditor(user);
+        JsonInput.object(body);
         var in = new IncidentInput(text(body, "pseudonym", current.pseudonym()),
                 DateInput.iso(text(body, "awareDate", iso(current.awareDate()))), text(body, "summary", current.summary()),
                 criteria(body, current.criteria()), DateInput.iso(text(body, "notifiedDate", iso(current.notifiedDate()))));
-        int version = current.version();
-        if (body.has("version")) {
-            if (!body.get("version").isIntegralNumber()) {
-                throw new InvalidInput("version", "The version must be a whole number");
-            }
-            version = body.get("version").asInt();
-        }
+        Integer given = JsonInput.whole(body, "version");
+        int version = given == null ? current.version() : given;
         return json(user, incidents.update(user, id, in, version));
     }
 
@@ -129,11 +127,7 @@ class IncidentsApiController {
     }
 
     private static String text(JsonNode body, String field, String otherwise) {
-        if (!body.has(field)) {
-            return otherwise;
-        }
-        var node = body.get(field);
-        return node.isNull() ? null : node.asString();
+        return JsonInput.text(body, field, otherwise);
     }
 
     private static Set<Criterion> criteria(JsonNode body, Set<Criterion> otherwise) {
@@ -141,8 +135,11 @@ class IncidentsApiController {
             return otherwise;
         }
         var set = EnumSet.noneOf(Criterion.class);
-        for (var node : body.get("criteria")) {
+        for (var node : JsonInput.items(body, "criteria")) {
             try {
+                if (!node.isString()) {
+                    throw new IllegalArgumentException("not a name");
+                }
                 set.add(Criterion.valueOf(node.asString()));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("criteria", "Each criterion must be one of " + java.util.Arrays.toString(Criterion.values()));

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.web.DateInput;
+import org.canopy.web.FieldProblem;
+import org.canopy.web.InvalidInput;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,9 +44,21 @@ class RisksApiController {
     @PostMapping("/{id}/reviews")
     ResponseEntity<Map<String, Object>> review(@AuthenticationPrincipal CanopyUser user, @PathVariable long id, @RequestBody JsonNode body) {
         var current = risks.risk(user, id);
-        int version = body.hasNonNull("version") ? body.get("version").asInt() : current.version();
-        var reviewed = risks.review(user, id, DateInput.iso(text(body, "reviewedOn")), text(body, "note"),
-                new Risks.ScoreInput(text(body, "likelihood"), text(body, "impact")), version);
+        JsonInput.object(body);
+        Integer given = JsonInput.whole(body, "version");
+        int version = given == null ? current.version() : given;
+        Risk reviewed;
+        try {
+            reviewed = risks.review(user, id, DateInput.iso(text(body, "reviewedOn")), text(body, "note"),
+                    new Risks.ScoreInput(text(body, "likelihood"), text(body, "impact")), version);
+        } catch (InvalidInput e) {
+            // The service names the page's fields; the API's are "likelihood" and "impact".
+            throw new InvalidInput(e.problems().stream().map(p -> new FieldProblem(switch (p.field()) {
+                case "currentLikelihood" -> "likelihood";
+                case "currentImpact" -> "impact";
+                default -> p.field();
+            }, p.message(), p.row())).toList());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(detail(user, reviewed));
     }
 
@@ -117,6 +132,6 @@ class RisksApiController {
     }
 
     private static String text(JsonNode body, String field) {
-        return body.hasNonNull(field) ? body.get(field).asString() : null;
+        return JsonInput.text(body, field);
     }
 }

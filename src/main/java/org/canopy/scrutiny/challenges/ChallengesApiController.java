@@ -6,6 +6,7 @@ import java.util.Map;
 import org.canopy.partnership.CanopyUser;
 import org.canopy.partnership.People;
 import org.canopy.web.DateInput;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,8 +40,10 @@ class ChallengesApiController {
     /** Body: {@code { "toGroupId", "text", "responseDue", "evidence" }} ({@code "toAgencyId"} instead of a group). */
     @PostMapping
     ResponseEntity<Map<String, Object>> raise(@AuthenticationPrincipal CanopyUser user, @RequestBody JsonNode body) {
-        String target = body.hasNonNull("toAgencyId") && !body.hasNonNull("toGroupId") ? "agency:" + body.get("toAgencyId").asString()
-                : "group:" + (body.hasNonNull("toGroupId") ? body.get("toGroupId").asString() : "");
+        JsonInput.object(body);
+        Long group = JsonInput.id(body, "toGroupId");
+        Long agency = JsonInput.id(body, "toAgencyId");
+        String target = agency != null && group == null ? "agency:" + agency : "group:" + (group == null ? "" : group);
         var raised = challenges.raise(user, target, text(body, "text"), text(body, "evidence"), DateInput.iso(text(body, "responseDue")));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(raised, people.displayNames(user.partnershipId()), challenges));
     }
@@ -64,6 +67,6 @@ class ChallengesApiController {
     }
 
     private static String text(JsonNode body, String field) {
-        return body.hasNonNull(field) ? body.get(field).asString() : null;
+        return JsonInput.text(body, field);
     }
 }

@@ -102,18 +102,18 @@ class PublicMessages {
 
     /**
      * Receives a message: refused when {@code address} is over the limit ({@link TooManyMessages}) or the input is
-     * wrong ({@link InvalidInput}, in a child's words), or when storing it fails ({@link MessageNotKept}, logged without the
-     * words, and not counted against the sender's limit, since they are asked to try again); when the honeypot {@code website} is filled, pretends to
-     * succeed and keeps nothing. Otherwise the message is committed first, then the coordinators are told by email
+     * wrong ({@link InvalidInput}, in a child's words), or when storing it fails ({@link MessageNotKept}, logged without
+     * the words, and given back to the sender's limit, since they are asked to try again); when the honeypot
+     * {@code website} is filled, pretends to succeed and keeps nothing. Otherwise the message is committed first, then the coordinators are told by email
      * (without the words); a failure telling them is logged without the words and never loses the message.
      */
     Receipt receive(long partnershipId, String address, String message, String ageBand, String topic, String website) {
-        if (!limit.allows(address)) {
+        // The check and the count are one step, so messages sent at once cannot all pass; a refused one is given back.
+        if (!limit.take(address)) {
             throw new TooManyMessages();
         }
         boolean helpFirst = DangerWords.in(message);
         if (website != null && !website.isBlank()) {
-            limit.count(address);
             return new Receipt(null, reference(), helpFirst);
         }
         var problems = new ArrayList<FieldProblem>();
@@ -129,6 +129,7 @@ class PublicMessages {
         AgeBand band = ageBand(ageBand, problems);
         Long priority = topic(partnershipId, topic, problems);
         if (!problems.isEmpty()) {
+            limit.giveBack(address);
             throw new InvalidInput(problems);
         }
         String reference = reference();
@@ -136,11 +137,11 @@ class PublicMessages {
         try {
             id = transaction.execute(status -> store(partnershipId, reference, words, band, priority, helpFirst));
         } catch (RuntimeException e) {
+            limit.giveBack(address);
             // Logged without the words: a database's message can quote the values it was given, so only the kinds are named.
             log.error("A message from the tell us page could not be stored ({}); the child was asked to try again", causes(e));
             throw new MessageNotKept();
         }
-        limit.count(address);
         try {
             tellCoordinators(partnershipId, id, helpFirst);
         } catch (RuntimeException e) {

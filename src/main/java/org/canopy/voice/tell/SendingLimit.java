@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,31 +46,36 @@ public class SendingLimit {
         this.perDay = perDay;
     }
 
-    /** Whether {@code address} may send another message now. */
-    boolean allows(String address) {
-        var times = sent.get(key(address));
-        if (times == null) {
-            return true;
-        }
-        Instant now = clock.instant();
-        synchronized (times) {
-            prune(times, now);
-            long recent = times.stream().filter(t -> t.isAfter(now.minus(window))).count();
-            return recent < perWindow && times.size() < perDay;
-        }
-    }
-
-    /** Counts a message from {@code address}, sent now. */
-    void count(String address) {
+    /**
+     * Takes one of {@code address}'s messages now, if it has one left: the check and the count are one step under the
+     * address's lock (the map's compute), so 40 messages sent at once let exactly the limit through.
+     */
+    boolean take(String address) {
         Instant now = clock.instant();
         if (sent.size() >= MAX_ADDRESSES) {
             forgetQuiet(now);
         }
-        var times = sent.computeIfAbsent(key(address), a -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-        }
+        var taken = new boolean[1];
+        sent.compute(key(address), (k, times) -> {
+            var held = times == null ? new ArrayDeque<Instant>() : times;
+            prune(held, now);
+            Instant windowStart = now.minus(window);
+            long recent = held.stream().filter(t -> t.isAfter(windowStart)).count();
+            if (recent < perWindow && held.size() < perDay) {
+                held.addLast(now);
+                taken[0] = true;
+            }
+            return held.isEmpty() ? null : held;
+        });
+        return taken[0];
+    }
+
+    /** Gives back a message taken for one that was then refused or not kept: only kept messages count. */
+    void giveBack(String address) {
+        sent.computeIfPresent(key(address), (k, times) -> {
+            times.pollLast();
+            return times.isEmpty() ? null : times;
+        });
     }
 
     /** Forgets every address, as a restart does (for tests that must not spend another test's allowance). */
@@ -80,14 +84,11 @@ public class SendingLimit {
     }
 
     private void forgetQuiet(Instant now) {
-        for (Iterator<Deque<Instant>> it = sent.values().iterator(); it.hasNext(); ) {
-            var times = it.next();
-            synchronized (times) {
+        for (String address : sent.keySet()) {
+            sent.computeIfPresent(address, (k, times) -> {
                 prune(times, now);
-                if (times.isEmpty()) {
-                    it.remove();
-                }
-            }
+                return times.isEmpty() ? null : times;
+            });
         }
         if (sent.size() >= MAX_ADDRESSES) {
             sent.clear();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.canopy.web.InvalidInput;
+import org.canopy.web.JsonInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,12 +35,12 @@ class TellUsApiController {
     /** Body: {@code { "message", "ageBand", "topic", "partnership", "website" }}, only {@code message} required. */
     @PostMapping("/api/v1/public/feedback")
     ResponseEntity<Map<String, Object>> send(@RequestBody JsonNode body, HttpServletRequest request) {
-        Long named = body.hasNonNull("partnership") ? number(body.get("partnership"), "partnership",
-                "\"partnership\" must be a partnership's id, or left out when there is only one") : null;
+        JsonInput.object(body);
+        Long named = number(body, "partnership", "\"partnership\" must be a partnership's id, or left out when there is only one");
         long partnership = messages.partnership(named).orElseThrow(() -> new InvalidInput("partnership",
                 "Name the partnership this message is for: \"partnership\" with its id"));
-        String topic = body.hasNonNull("topic") ? String.valueOf(number(body.get("topic"), "topic",
-                "Choose a topic from the list, or leave it out for \u201cSomething else\u201d")) : null;
+        Long chosen = number(body, "topic", "Choose a topic from the list, or leave it out for \u201cSomething else\u201d");
+        String topic = chosen == null ? null : String.valueOf(chosen);
         var receipt = messages.receive(partnership, request.getRemoteAddr(), text(body, "message"), text(body, "ageBand"), topic,
                 text(body, "website"));
         var json = new LinkedHashMap<String, Object>();
@@ -82,21 +83,16 @@ class TellUsApiController {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static Long number(JsonNode node, String field, String message) {
-        if (node.isIntegralNumber()) {
-            return node.asLong();
+    /** An id in the body, refused in the caller's words when it is not one (a huge number, text, a list). */
+    private static Long number(JsonNode body, String field, String message) {
+        try {
+            return JsonInput.id(body, field);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(field, message);
         }
-        if (node.isString() && node.asString().strip().matches("\\d{1,18}")) {
-            return Long.valueOf(node.asString().strip());
-        }
-        throw new InvalidInput(field, message);
     }
 
     private static String text(JsonNode body, String field) {
-        if (!body.hasNonNull(field)) {
-            return null;
-        }
-        var node = body.get(field);
-        return node.isValueNode() ? node.asString() : node.toString();
+        return JsonInput.text(body, field);
     }
 }

@@ -37,8 +37,7 @@ class SendingLimitTest {
 
     private int sendUntilRefused(String address, int tries) {
         int sent = 0;
-        for (int i = 0; i < tries && limit.allows(address); i++) {
-            limit.count(address);
+        for (int i = 0; i < tries && limit.take(address); i++) {
             sent++;
             clock.now = clock.now.plusSeconds(1);
         }
@@ -48,10 +47,10 @@ class SendingLimitTest {
     @Test
     void theTwentyFirstMessageInTenMinutesIsRefusedThenAllowedOnceTheWindowMovesOn() {
         assertThat(sendUntilRefused("10.0.0.1", 25)).isEqualTo(20);
-        assertThat(limit.allows("10.0.0.1")).isFalse();
-        assertThat(limit.allows("10.0.0.2")).as("another address is not affected").isTrue();
+        assertThat(limit.take("10.0.0.1")).isFalse();
+        assertThat(limit.take("10.0.0.2")).as("another address is not affected").isTrue();
         clock.now = clock.now.plus(Duration.ofMinutes(10));
-        assertThat(limit.allows("10.0.0.1")).isTrue();
+        assertThat(limit.take("10.0.0.1")).isTrue();
     }
 
     @Test
@@ -71,6 +70,41 @@ class SendingLimitTest {
         }
         assertThat(sent).isEqualTo(60);
         clock.now = clock.now.plus(Duration.ofHours(24));
-        assertThat(limit.allows("10.0.0.3")).isTrue();
+        assertThat(limit.take("10.0.0.3")).isTrue();
+    }
+
+    @Test
+    void fortyMessagesAtOnceFromOneAddressLetExactlyTwentyThrough() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var taken = new java.util.concurrent.atomic.AtomicInteger();
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 40; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    if (limit.take("192.0.2.99")) {
+                        taken.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get();
+            }
+            assertThat(taken.get()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMessageGivenBackIsNotCounted() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(limit.take("10.0.0.4")).isTrue();
+            limit.giveBack("10.0.0.4");
+        }
+        assertThat(sendUntilRefused("10.0.0.4", 25)).isEqualTo(20);
     }
 }

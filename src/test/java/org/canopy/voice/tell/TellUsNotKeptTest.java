@@ -68,7 +68,11 @@ class TellUsNotKeptTest {
 
         assertThat(output.getAll()).contains("A message from the tell us page could not be stored")
                 .doesNotContain(WORDS).doesNotContain("bus stop by the park");
-        assertThat(limit.allows("198.51.100.40")).isTrue();
+        // Given back: the address still has all 20 of its messages in the window, and no more.
+        for (int i = 0; i < 20; i++) {
+            assertThat(limit.take("198.51.100.40")).as("message %d", i + 1).isTrue();
+        }
+        assertThat(limit.take("198.51.100.40")).isFalse();
     }
 
     @Test
