@@ -115,8 +115,9 @@ class FirstStartSavesTest {
         Set<String> before = TestDatabase.postgres() ? Set.of() : h2Sessions();
         pool.getHikariPoolMXBean().softEvictConnections();
         if (!TestDatabase.postgres()) {
-            // Only the connection asking is open now, and none of those that ran the migrations and loaded the demo.
-            assertThat(h2Sessions()).hasSize(1).doesNotContainAnyElementsOf(before);
+            // None of the sessions that ran the migrations and loaded the demo is open now (H2 never reuses a session's
+            // id); the pool may already have opened new ones to refill itself.
+            assertThat(h2Sessions()).isNotEmpty().doesNotContainAnyElementsOf(before);
         }
     }
 
